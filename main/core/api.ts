@@ -1,0 +1,120 @@
+// The one handler table. Electron's IPC (main/ipc.ts), the command line (main/cli.ts) and the
+// end-to-end test harness (test/harness) all call `call()`, so all three run the same validation
+// and the same code. Handlers hold no rules: they hand validated input to a service.
+import { contract, type Envelope, type MethodName, type MethodOutput } from '../../preload/contract';
+import type { z } from 'zod';
+import * as cases from './cases/service';
+import { BriefcaseError, issuesFromZod, toApiError } from './errors';
+import { defaultVaultPath } from './paths';
+import { readPreferences, updatePreferences } from './prefs/preferences';
+import { Vault, type VaultOptions } from './vault/vault';
+import { sqliteVersion } from './vault/sqlite';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface ApiContext extends VaultOptions {
+  /** Folder for preferences and the default vault (Electron's userData, or BRIEFCASE_HOME). */
+  dataDir: string;
+  version: string;
+  /** Called with the method name and error class of an unexpected failure. Never given the message. */
+  onInternalError?: (method: string, kind: string) => void;
+}
+
+type Handlers = {
+  [M in MethodName]: (input: z.output<(typeof contract)[M]['input']>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export interface Api {
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Lock the vault and release the file; for shutdown. */
+  close(): void;
+  readonly vault: Vault;
+}
+
+export function createApi(context: ApiContext): Api {
+  const vault = new Vault(context);
+
+  const vaultPath = (path?: string) =>
+    resolve(path ?? readPreferences(context.dataDir).lastVaultPath ?? defaultVaultPath(context.dataDir));
+
+  const status = (): MethodOutput<'vault.status'> => {
+    if (vault.isUnlocked && vault.path) {
+      return { state: 'unlocked', path: vault.path, exists: true, schemaVersion: vault.schemaVersion };
+    }
+    const path = vaultPath();
+    return { state: 'locked', path, exists: existsSync(path) };
+  };
+
+  const remember = (path: string) => updatePreferences(context.dataDir, { lastVaultPath: path });
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: context.version, sqliteVersion: sqliteVersion(vault.db) }),
+
+    'prefs.get': () => readPreferences(context.dataDir),
+    'prefs.setLanguage': ({ language }) => updatePreferences(context.dataDir, { language }),
+
+    'vault.status': status,
+    'vault.create': async ({ path, passphrase }) => {
+      const target = vaultPath(path);
+      await vault.create(target, passphrase);
+      remember(target);
+      return status();
+    },
+    'vault.unlock': async ({ path, passphrase }) => {
+      const target = vaultPath(path);
+      await vault.unlock(target, passphrase);
+      remember(target);
+      return status();
+    },
+    'vault.lock': () => {
+      vault.lock();
+      return status();
+    },
+    'vault.check': () => vault.check(),
+    'vault.rekey': async ({ passphrase, newPassphrase }) => {
+      await vault.rekey(passphrase, newPassphrase);
+      return status();
+    },
+
+    'cases.list': (input) => cases.listCases(vault.db, input),
+    'cases.create': (input) => cases.createCase(vault.db, input),
+    'cases.get': ({ id }) => cases.getCase(vault.db, id),
+  };
+
+  // One call at a time: handlers that await (key derivation) must not interleave with others.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(method: string, input: unknown): Promise<Envelope<unknown>> {
+    if (!Object.hasOwn(contract, method)) {
+      return { ok: false, error: new BriefcaseError('UNKNOWN_METHOD').toApiError() };
+    }
+    const name = method as MethodName;
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: new BriefcaseError('INVALID_INPUT', issuesFromZod(parsed.error)).toApiError() };
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      const value = spec.output.parse(await handler(parsed.data));
+      return { ok: true, value };
+    } catch (error) {
+      if (!(error instanceof BriefcaseError)) {
+        context.onInternalError?.(method, error instanceof Error ? error.constructor.name : typeof error);
+      }
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  return {
+    vault,
+    call(method, input) {
+      const result = queue.then(() => run(method, input));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    close() {
+      vault.lock();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The numbered migrations, in order. One file each; each has a test in test/unit/vault/migrations.
+// A migration is applied in one transaction that also records it (schema_migrations and
+// PRAGMA user_version), so a crash leaves the vault at the previous version, never half-way.
+import type { Db } from '../sqlite';
+import m001 from './001_cases';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [m001];
+export const LATEST_SCHEMA_VERSION = migrations.length;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Apply every migration above the vault's version. Returns the versions applied. */
+export function migrate(db: Db, upTo: number = LATEST_SCHEMA_VERSION): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version > upTo || migration.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

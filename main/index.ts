@@ -1,0 +1,62 @@
+// App lifecycle: one instance, one window, one handler table. Thin on purpose; the work is in core/.
+import { app, Menu } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApi } from './core/api';
+import { electronAddonPath } from './core/vault/native';
+import { bindIpc } from './ipc';
+import { createMainWindow, lockDownSession, registerAppScheme, serveRenderer } from './window';
+
+app.setName('Briefcase');
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which focuses its window) and never opens the vault.
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const root = app.getAppPath();
+  const addon = electronAddonPath(root, process.versions.electron ?? '', process.platform, process.arch);
+
+  const api = createApi({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    nativeBinding: existsSync(addon) ? addon : undefined,
+    // Only the method and the error's class: messages can hold client data.
+    onInternalError: (method, kind) => console.error(`[briefcase] internal error in ${method}: ${kind}`),
+  });
+  if (!existsSync(addon)) {
+    console.error(`[briefcase] no Electron build of the SQLite addon at ${addon}: run "npm run native" (see README).`);
+  }
+
+  lockDownSession(devServerUrl);
+  serveRenderer(join(root, 'out', 'renderer'));
+  bindIpc(api, devServerUrl);
+  // Role-based items only (edit shortcuts need an Edit menu on macOS); the full menu is issue 8's.
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const }]),
+      { role: 'windowMenu' },
+    ]),
+  );
+
+  let window = createMainWindow({ preloadPath: join(root, 'out', 'preload', 'index.cjs'), devServerUrl });
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (window.isDestroyed()) window = createMainWindow({ preloadPath: join(root, 'out', 'preload', 'index.cjs'), devServerUrl });
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => api.close());
+}

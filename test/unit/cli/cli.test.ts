@@ -1,0 +1,111 @@
+// The `briefcase` command, run as a user runs it: a separate Node process, real vault, real KDF.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint, tempDir } from '../helpers';
+
+const PASS = 'a long clinic passphrase';
+
+function briefcase(args: string[], env: Record<string, string | undefined> = {}) {
+  const result = spawnSync(process.execPath, ['bin/briefcase.mjs', ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_GB.UTF-8', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'], // no TTY: prompts are impossible, as in CI
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('briefcase CLI', () => {
+  it('init, case create, list, show and check, with --json on stdout only', () => {
+    const home = tempDir();
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    const init = briefcase(['init'], env);
+    expect(init.code, init.stderr).toBe(0);
+    expect(existsSync(join(home, 'briefcase.vault'))).toBe(true);
+
+    const created = briefcase(['case', 'create', '--reference', 'BC-2026-014', '--client-name', 'Testa Fictiva'], env);
+    expect(created.code, created.stderr).toBe(0);
+    const id = created.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const list = briefcase(['case', 'list', '--json'], env);
+    expect(list.code).toBe(0);
+    const page = JSON.parse(list.stdout) as { total: number; items: { id: string; clientName: string }[] };
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ id, clientName: 'Testa Fictiva', status: 'intake' });
+
+    const table = briefcase(['case', 'list'], env);
+    expect(table.stdout).toMatch(/Reference\s+Client\s+Status/);
+    expect(table.stdout).toContain('BC-2026-014');
+
+    const shown = briefcase(['case', 'show', id, '--json'], env);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id, reference: 'BC-2026-014', clientName: 'Testa Fictiva' });
+
+    const check = briefcase(['vault', 'check'], env);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/ok/i);
+  });
+
+  it('--vault chooses the file; rekey changes the passphrase', () => {
+    const home = tempDir();
+    const vault = join(tempDir(), 'clinic.vault');
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    expect(briefcase(['--vault', vault, 'init'], env).code).toBe(0);
+    expect(existsSync(vault)).toBe(true);
+
+    const rekey = briefcase(['--vault', vault, 'vault', 'rekey'], { ...env, BRIEFCASE_NEW_PASSPHRASE: 'the next clinic passphrase' });
+    expect(rekey.code, rekey.stderr).toBe(0);
+    expect(briefcase(['--vault', vault, 'case', 'list', '--json'], env).code).toBe(1);
+    expect(briefcase(['--vault', vault, 'case', 'list', '--json'], { ...env, BRIEFCASE_PASSPHRASE: 'the next clinic passphrase' }).code).toBe(0);
+  });
+
+  it('a wrong passphrase: translated message on stderr, exit 1, nothing on stdout, file unchanged', () => {
+    const home = tempDir();
+    expect(briefcase(['init'], { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS }).code).toBe(0);
+    const file = join(home, 'briefcase.vault');
+    const before = fingerprint(file, `${file}.keys.json`);
+
+    const en = briefcase(['case', 'list', '--json'], { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: 'wrong' });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toMatch(/passphrase/i);
+
+    const da = briefcase(['case', 'list'], { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: 'wrong', LANG: 'da_DK.UTF-8' });
+    expect(da.code).toBe(1);
+    expect(da.stderr).toMatch(/adgangsfrase|kodeord|adgangskode/i);
+    expect(fingerprint(file, `${file}.keys.json`)).toEqual(before);
+  });
+
+  it('invalid input lists each problem and stores nothing', () => {
+    const home = tempDir();
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    expect(briefcase(['init'], env).code).toBe(0);
+    const bad = briefcase(['case', 'create', '--reference', '   ', '--client-name', 'Testa Fictiva'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('reference');
+    expect(JSON.parse(briefcase(['case', 'list', '--json'], env).stdout).total).toBe(0);
+  });
+
+  it('never takes a passphrase from an argument, and without a terminal says where to put it', () => {
+    const home = tempDir();
+    const noEnv = briefcase(['init'], { BRIEFCASE_HOME: home });
+    expect(noEnv.code).toBe(2);
+    expect(noEnv.stderr).toContain('BRIEFCASE_PASSPHRASE');
+    const asArgument = briefcase(['init', '--passphrase', PASS], { BRIEFCASE_HOME: home });
+    expect(asArgument.code).toBe(2);
+    expect(existsSync(join(home, 'briefcase.vault'))).toBe(false);
+  });
+
+  it('vault check on a missing vault fails with its own message', () => {
+    const result = briefcase(['vault', 'check'], { BRIEFCASE_HOME: tempDir(), BRIEFCASE_PASSPHRASE: PASS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no vault|not found/i);
+  });
+
+  it('unknown commands are usage errors (exit 2)', () => {
+    const result = briefcase(['case', 'destroy'], { BRIEFCASE_HOME: tempDir() });
+    expect(result.code).toBe(2);
+  });
+});
