@@ -45,7 +45,9 @@ export function createApi(context: ApiContext): Api {
     return { state: 'locked', path, exists: existsSync(path) };
   };
 
-  const remember = (path: string) => updatePreferences(context.dataDir, { lastVaultPath: path });
+  const remember = (path: string) => {
+    if (readPreferences(context.dataDir).lastVaultPath !== path) updatePreferences(context.dataDir, { lastVaultPath: path });
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({ version: context.version, sqliteVersion: sqliteVersion(vault.db) }),
@@ -98,7 +100,10 @@ export function createApi(context: ApiContext): Api {
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = spec.output.parse(await handler(parsed.data));
       return { ok: true, value };
-    } catch (error) {
+    } catch (caught) {
+      // A page that fails its HMAC or a cut-short file shows up on read, in whatever call reads it.
+      const code = (caught as { code?: unknown }).code;
+      const error = code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? new BriefcaseError('VAULT_DAMAGED') : caught;
       if (!(error instanceof BriefcaseError)) {
         context.onInternalError?.(method, error instanceof Error ? error.constructor.name : typeof error);
       }

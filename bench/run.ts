@@ -1,0 +1,59 @@
+// `npm run bench`: runs the benchmarks against the real core (services, repositories, api.call) on
+// generated, fictional data in temporary folders, prints progress, and rewrites the generated
+// section of docs/benchmarks.md. Targets are marked PASS/FAIL there; a failed target does not make
+// the exit code non-zero (benchmarks report, they do not gate CI). An error in a benchmark does.
+//
+//   npm run bench                  all benchmarks, write docs/benchmarks.md
+//   npm run bench -- --no-write    print the Markdown instead of writing the file
+//   BENCH_DIR=/some/disk npm run bench    put the temporary vaults on that disk
+import { fileURLToPath } from 'node:url';
+import { benchEncryption } from './encryption';
+import { benchKdf } from './kdf';
+import { describeMachine } from './lib/machine';
+import { renderGenerated, writeGenerated, type SectionResult } from './lib/report';
+import { benchRoot, cleanUpOnSignals, removeAllTempDirs } from './lib/tmp';
+import { benchUnlock } from './unlock';
+
+const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+
+async function main(): Promise<void> {
+  const write = !process.argv.includes('--no-write');
+  cleanUpOnSignals();
+  const log = (line: string) => console.log(line);
+  const machine = describeMachine();
+  log(`Briefcase benchmarks: ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}, SQLite ${machine.sqlite}`);
+  log(`temporary vaults in ${benchRoot()}`);
+  const started = performance.now();
+  const sections: SectionResult[] = [];
+  const steps: [string, (log: (line: string) => void) => Promise<SectionResult>][] = [
+    ['1. key derivation', benchKdf],
+    ['2. unlock to first page, 10,000 cases', benchUnlock],
+    ['3. cost of encryption', benchEncryption],
+  ];
+  for (const [name, run] of steps) {
+    log(`\n${name}`);
+    const stepStart = performance.now();
+    sections.push(await run(log));
+    log(`  (${((performance.now() - stepStart) / 1000).toFixed(1)} s)`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const markdown = renderGenerated(machine, sections, seconds);
+
+  log('\nSummary');
+  for (const v of sections.flatMap((s) => s.verdicts)) {
+    log(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.benchmark}: ${v.measured} (target ${v.target})`);
+  }
+  if (write) {
+    writeGenerated(DOC, markdown);
+    log(`\nwrote ${DOC} (${seconds.toFixed(0)} s)`);
+  } else {
+    log(`\n${markdown}`);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(removeAllTempDirs);
