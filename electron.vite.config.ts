@@ -24,11 +24,21 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Vite's dev server injects <style> tags; allow them in `electron-vite dev` only. The built
+      // app keeps style-src 'self' (checked in test/unit/main/security.test.ts).
+      {
+        name: 'briefcase-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+      },
+    ],
     build: {
       outDir: 'out/renderer',
       // No source maps in what ships; no inline scripts (the CSP forbids them).
       sourcemap: false,
+      minify: true,
       modulePreload: { polyfill: false },
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

@@ -8,6 +8,8 @@ import { bindIpc } from './ipc';
 import { createMainWindow, lockDownSession, registerAppScheme, serveRenderer } from './window';
 
 app.setName('Briefcase');
+// BRIEFCASE_HOME moves the data folder, as it does for the CLI (tests, portable installs).
+if (process.env.BRIEFCASE_HOME) app.setPath('userData', process.env.BRIEFCASE_HOME);
 app.enableSandbox();
 registerAppScheme();
 

@@ -1,0 +1,113 @@
+// The app shell and its one piece of state: which screen is showing. Case data lives only inside
+// the case screens, so locking (which replaces the screen) drops it from memory.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, VaultStatus } from '../../../preload/contract';
+import { api, type ApiError, toApiError } from '../api/client';
+import { CasePage } from '../cases/CasePage';
+import { CasesScreen } from '../cases/CasesScreen';
+import { i18n, initialLanguage } from '../i18n';
+import { VaultScreen } from '../vault/VaultScreen';
+import { ErrorAlert } from './ErrorAlert';
+import { Header } from './Header';
+
+type View = { name: 'list' } | { name: 'case'; id: string };
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'locked'; status: VaultStatus }
+  | { kind: 'unlocked'; view: View };
+
+const LOADING: Screen = { kind: 'loading' };
+
+const screenFor = (status: VaultStatus): Screen =>
+  status.state === 'unlocked' ? { kind: 'unlocked', view: { name: 'list' } } : { kind: 'locked', status };
+
+/**
+ * The saved language (else the browser's), then the vault's state. Uses the i18n instance itself:
+ * react-i18next hands out a new wrapper object on every language change.
+ */
+async function startingScreen(): Promise<Screen> {
+  try {
+    const prefs = await api.prefs.get();
+    await i18n.changeLanguage(initialLanguage(prefs.language, navigator.language));
+    return screenFor(await api.vault.status());
+  } catch (error) {
+    return { kind: 'failed', error: toApiError(error) };
+  }
+}
+
+async function lockedScreen(): Promise<Screen> {
+  try {
+    return screenFor(await api.vault.lock());
+  } catch (error) {
+    return { kind: 'failed', error: toApiError(error) };
+  }
+}
+
+async function changeLanguage(language: Language): Promise<void> {
+  await i18n.changeLanguage(language);
+  try {
+    await api.prefs.setLanguage({ language });
+  } catch {
+    // The switch still applies to this session; only remembering it failed.
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<Screen>(LOADING);
+
+  useEffect(() => {
+    let current = true;
+    void startingScreen().then((next) => current && setScreen(next));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  /** Start over (after a failure, or when a call found the vault locked, e.g. the core restarted). */
+  const reload = useCallback(() => {
+    setScreen(LOADING);
+    void startingScreen().then(setScreen);
+  }, []);
+
+  /** Lock: the screen (and with it every case in memory) goes first, then the vault. */
+  const lock = useCallback(() => {
+    setScreen(LOADING);
+    void lockedScreen().then(setScreen);
+  }, []);
+
+  const showStatus = useCallback((status: VaultStatus) => setScreen(screenFor(status)), []);
+  const navigate = useCallback((view: View) => setScreen({ kind: 'unlocked', view }), []);
+
+  return (
+    <div className="app">
+      <Header onLanguage={(language) => void changeLanguage(language)} onLock={screen.kind === 'unlocked' ? lock : undefined} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {screen.kind === 'loading' && (
+          <p className="loading" aria-live="polite">
+            {t('app.loading')}
+          </p>
+        )}
+        {screen.kind === 'failed' && (
+          <section className="panel panel--narrow stack">
+            <h1>{t('app.startFailed')}</h1>
+            <ErrorAlert error={screen.error} />
+            <button type="button" className="button button--primary" onClick={reload}>
+              {t('app.retry')}
+            </button>
+          </section>
+        )}
+        {screen.kind === 'locked' && <VaultScreen status={screen.status} onOpened={showStatus} />}
+        {screen.kind === 'unlocked' && screen.view.name === 'list' && (
+          <CasesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
+        )}
+        {screen.kind === 'unlocked' && screen.view.name === 'case' && (
+          <CasePage id={screen.view.id} onBack={() => navigate({ name: 'list' })} onVaultLocked={reload} />
+        )}
+      </main>
+    </div>
+  );
+}

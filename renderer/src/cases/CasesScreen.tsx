@@ -1,0 +1,61 @@
+// The case list: count, search-as-you-type, the table or an empty state, and "New case".
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { PlusIcon } from '../app/icons';
+import { useFocusOnMount } from '../app/useFocusOnMount';
+import { CaseTable } from './CaseTable';
+import { EmptyState } from './EmptyState';
+import { NewCaseDialog } from './NewCaseDialog';
+import { SearchBox } from './SearchBox';
+import { useCaseSearch } from './useCaseSearch';
+
+export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: string) => void; onVaultLocked: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [creating, setCreating] = useState(false);
+  const search = useCaseSearch(text);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const newCaseButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (search.error?.code === 'VAULT_LOCKED') onVaultLocked();
+  }, [search.error, onVaultLocked]);
+
+  return (
+    <section className="page" aria-labelledby="cases-title">
+      <div className="page__head">
+        <div>
+          <h1 id="cases-title" tabIndex={-1} ref={heading}>
+            {t('cases.title')}
+          </h1>
+          <p className="page__meta" aria-live="polite">
+            {search.loaded ? t('cases.count', { count: search.total }) : '\u00a0'}
+          </p>
+        </div>
+        <button type="button" className="button button--primary" ref={newCaseButton} onClick={() => setCreating(true)}>
+          <PlusIcon />
+          {t('cases.new')}
+        </button>
+      </div>
+      <SearchBox value={text} onChange={setText} />
+      {search.error && <ErrorAlert error={search.error} />}
+      {search.loaded &&
+        (search.items.length > 0 ? (
+          <CaseTable items={search.items} busy={search.pending} onOpen={onOpenCase} />
+        ) : (
+          <EmptyState query={search.query} />
+        ))}
+      {creating && (
+        <NewCaseDialog
+          onClose={() => {
+            setCreating(false);
+            newCaseButton.current?.focus();
+          }}
+          onCreated={(created) => onOpenCase(created.id)}
+          onVaultLocked={onVaultLocked}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// window.briefcase for a page served by the harness, with exactly the preload's shape: the same
+// buildBridge() (its source is sent to the page) over the same method list, with a `send` that
+// POSTs {method, input} to the harness with the run's token instead of using Electron's IPC.
+import type { Page } from '@playwright/test';
+import { buildBridge } from '../../preload/bridge';
+import { methodNames } from '../../preload/contract';
+import { API_PATH } from './protocol';
+
+/** The init script's source. The token lives in the closure; page scripts only see the API. */
+export function bridgeScript(token: string): string {
+  return `(() => {
+  const token = ${JSON.stringify(token)};
+  const send = async (method, input) => {
+    const response = await fetch(${JSON.stringify(API_PATH)}, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      body: JSON.stringify({ method, input }),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!response.ok) throw new Error('harness answered ' + response.status);
+    return response.json();
+  };
+  const buildBridge = (${buildBridge.toString()});
+  const api = buildBridge(${JSON.stringify(methodNames)}, send);
+  for (const group of Object.values(api)) Object.freeze(group);
+  // Configurable so that a harness restarted with a new token can inject a fresh bridge.
+  Object.defineProperty(window, 'briefcase', { value: Object.freeze(api), enumerable: true, configurable: true, writable: false });
+})();`;
+}
+
+/** Inject before any page script runs, on every navigation and reload from now on. */
+export async function injectBridge(page: Page, token: string): Promise<void> {
+  await page.addInitScript({ content: bridgeScript(token) });
+}
