@@ -8,6 +8,7 @@
 //   BENCH_DIR=/some/disk npm run bench    put the temporary vaults on that disk
 import { fileURLToPath } from 'node:url';
 import { benchEncryption } from './encryption';
+import { benchImport } from './import';
 import { benchKdf } from './kdf';
 import { describeMachine } from './lib/machine';
 import { renderGenerated, writeGenerated, type SectionResult } from './lib/report';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ['1. key derivation', benchKdf],
     ['2. unlock to first page, 10,000 cases', benchUnlock],
     ['3. cost of encryption', benchEncryption],
+    ['4. case import, 1,000 files', benchImport],
   ];
   for (const [name, run] of steps) {
     log(`\n${name}`);

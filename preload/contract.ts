@@ -8,6 +8,13 @@
 // This file is imported by main (values) and by the renderer (types only, plus `methodNames` for
 // the harness). Keep it free of Node and Electron imports.
 import { z } from 'zod';
+import { AttachmentMeta, CaseFile, CaseRecord, CaseReference, CaseStatus, SectionRevisions, SectionUpdate } from './schemas/case-file';
+import { Labels, ReferenceData, RiskFactor, RiskField } from './schemas/catalogue';
+import { FullDate, OptionalPartialDate } from './schemas/dates';
+import { Id, optionalLine, requiredLine } from './schemas/text';
+
+export * from './schemas/case-file';
+export * from './schemas/catalogue';
 
 /** The one IPC channel: every call is `invoke(IPC_CHANNEL, method, input)` → Envelope. */
 export const IPC_CHANNEL = 'briefcase:call';
@@ -26,6 +33,12 @@ export const errorCodes = [
   'INVALID_INPUT',
   'NOT_FOUND',
   'DUPLICATE_REFERENCE',
+  'EDIT_CONFLICT',
+  'UPLOAD_NOT_FOUND',
+  'HASH_MISMATCH',
+  'SIZE_MISMATCH',
+  'FILE_NOT_READABLE',
+  'UNSUPPORTED_FILE_TYPE',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -73,22 +86,9 @@ export const VaultStatus = z.object({
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
-export const CaseStatus = z.enum(['intake', 'drafting', 'submitted', 'hearing_set', 'decided', 'closed']);
-export type CaseStatus = z.infer<typeof CaseStatus>;
+export const PersonName = requiredLine(200);
 
-const trimmed = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'validation.required')
-    .max(max, 'validation.tooLong')
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), 'validation.controlCharacters');
-
-export const CaseReference = trimmed(64);
-export const PersonName = trimmed(200);
-
-export const Deadline = z.object({
+export const NextDeadline = z.object({
   kind: z.string(),
   dueOn: z.string(),
 });
@@ -98,7 +98,7 @@ export const CaseSummary = z.object({
   reference: z.string(),
   clientName: z.string(),
   status: CaseStatus,
-  nextDeadline: Deadline.nullable(),
+  nextDeadline: NextDeadline.nullable(),
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -110,11 +110,27 @@ export const Case = z.object({
   status: CaseStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
-  nextDeadline: Deadline.nullable(),
+  nextDeadline: NextDeadline.nullable(),
 });
 export type Case = z.infer<typeof Case>;
 
-export const CaseId = z.string().uuid('validation.invalidId');
+export const CaseId = Id;
+
+/** A deadline with the case it belongs to, for the dashboard across all cases. */
+export const DashboardDeadline = z.object({
+  caseId: Id,
+  reference: z.string(),
+  clientName: z.string(),
+  id: Id,
+  kind: z.string(),
+  dueOn: z.string(),
+  note: z.string().nullable(),
+});
+export type DashboardDeadline = z.infer<typeof DashboardDeadline>;
+
+/** Attachment bytes cross the boundary in chunks of at most this many bytes (base64 in JSON). */
+export const ATTACHMENT_CHUNK_BYTES = 1024 * 1024;
+const Base64Chunk = z.base64('validation.base64').max(Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4, 'validation.tooLong');
 
 export const Preferences = z.object({
   language: Language.nullable(),
@@ -160,16 +176,93 @@ export const contract = {
       .strict(),
     z.object({ items: z.array(CaseSummary), total: z.number().int() }),
   ),
+  /** Reference generated (YYYY-NNN) when none is given. */
   'cases.create': method(
-    z.object({ reference: CaseReference, clientName: PersonName }).strict(),
+    z.object({ reference: CaseReference.optional(), clientName: PersonName }).strict(),
     Case,
   ),
-  'cases.get': method(z.object({ id: CaseId }).strict(), Case),
+  'cases.get': method(z.object({ id: CaseId }).strict(), CaseRecord),
+  /** Autosave of one section; `revision` is the section's revision the editor started from. */
+  'cases.update': method(
+    z.object({ id: CaseId, revision: z.number().int().min(0), update: SectionUpdate }).strict(),
+    z.object({ revisions: SectionRevisions, updatedAt: z.string() }),
+  ),
+  /** A whole case file (docs/case.schema.json); ids inside are kept, the case id is new. */
+  'cases.import': method(z.object({ file: z.unknown() }).strict(), z.object({ id: Id })),
+  'cases.export': method(z.object({ id: CaseId }).strict(), CaseFile),
+
+  'reference.get': method(Empty, ReferenceData),
+  'risks.addFactor': method(
+    z.object({ labels: Labels, descriptions: Labels.optional(), fields: z.array(RiskField).max(20).default([]) }).strict(),
+    RiskFactor,
+  ),
+
+  'deadlines.dashboard': method(
+    z.object({ today: FullDate.optional(), days: z.number().int().min(1).max(365).default(14) }).strict(),
+    z.object({ overdue: z.array(DashboardDeadline), upcoming: z.array(DashboardDeadline) }),
+  ),
+
+  // Attachments are streamed in chunks so a 200 MB file is never held whole more than once.
+  'attachments.begin': method(
+    z
+      .object({
+        caseId: CaseId,
+        name: requiredLine(255),
+        mediaType: requiredLine(120),
+        size: z.number().int().min(0).max(2 ** 40),
+        documentDate: OptionalPartialDate.optional(),
+        description: optionalLine(300).optional(),
+      })
+      .strict(),
+    z.object({ uploadId: Id }),
+  ),
+  'attachments.append': method(
+    z.object({ uploadId: Id, index: z.number().int().min(0), data: Base64Chunk }).strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  'attachments.commit': method(
+    z.object({ uploadId: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'validation.sha256') }).strict(),
+    AttachmentMeta,
+  ),
+  'attachments.abort': method(z.object({ uploadId: Id }).strict(), z.object({})),
+  /** Stream a file from disk into the vault (CLI, native file dialogs). */
+  'attachments.addFromPath': method(
+    z
+      .object({
+        caseId: CaseId,
+        path: z.string().min(1),
+        mediaType: optionalLine(120).optional(),
+        documentDate: OptionalPartialDate.optional(),
+        description: optionalLine(300).optional(),
+      })
+      .strict(),
+    AttachmentMeta,
+  ),
+  'attachments.read': method(
+    z.object({ id: Id, index: z.number().int().min(0) }).strict(),
+    z.object({ data: z.string(), last: z.boolean() }),
+  ),
+  /** Stream an attachment out of the vault to a file (CLI, native save dialogs). */
+  'attachments.saveCopy': method(z.object({ id: Id, path: z.string().min(1) }).strict(), z.object({ bytes: z.number().int() })),
+  'attachments.delete': method(z.object({ id: Id }).strict(), z.object({})),
 } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export const methodNames = Object.keys(contract) as MethodName[];
+
+/**
+ * Methods that take a file-system path. Only the main process (its own native dialogs), the CLI
+ * and tests may call them: a compromised renderer must not be able to read any file into the vault
+ * or write vault content anywhere on disk. IPC refuses them; the preload does not expose them.
+ */
+export const mainOnlyMethods = ['attachments.addFromPath', 'attachments.saveCopy'] as const;
+export type RendererMethodName = Exclude<MethodName, (typeof mainOnlyMethods)[number]>;
+export const isMainOnly = (method: string): boolean => (mainOnlyMethods as readonly string[]).includes(method);
+
+/** The methods window.briefcase offers the renderer. */
+export const methodNames = (Object.keys(contract) as MethodName[]).filter(
+  (name): name is RendererMethodName => !isMainOnly(name),
+);
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
@@ -180,8 +273,8 @@ type GroupOf<M> = M extends `${infer G}.${string}` ? G : never;
 type NameIn<M, G extends string> = M extends `${G}.${infer N}` ? N : never;
 
 export type BriefcaseApi = {
-  [G in GroupOf<MethodName>]: {
-    [N in NameIn<MethodName, G>]: `${G}.${N}` extends infer M extends MethodName
+  [G in GroupOf<RendererMethodName>]: {
+    [N in NameIn<RendererMethodName, G>]: `${G}.${N}` extends infer M extends RendererMethodName
       ? (input?: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>
       : never;
   };

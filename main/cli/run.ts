@@ -6,11 +6,13 @@
 // 3 `vault check` found problems.
 import { Command, CommanderError, Option } from 'commander';
 import type { TFunction } from 'i18next';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ApiError, Envelope, MethodName, MethodOutput, CaseSummary } from '../../preload/contract';
+import type { ApiError, CaseFile, Envelope, Language, MethodName, MethodOutput, CaseSummary, ReferenceData } from '../../preload/contract';
 import { createApi, type Api } from '../core/api';
 import { defaultDataDir } from '../core/paths';
 import { readPreferences } from '../core/prefs/preferences';
+import { registerAttachmentCommands } from './attachments';
 import { CliUsageError, readSecret } from './prompt';
 import { createTranslator, languageFromEnv } from './translate';
 
@@ -82,10 +84,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   cases
     .command('create')
     .description(t('cli.help.caseCreate'))
-    .requiredOption('--reference <ref>', t('cli.help.reference'))
+    .option('--reference <ref>', t('cli.help.reference'))
     .requiredOption('--client-name <name>', t('cli.help.clientName'))
     .option('--json', t('cli.help.json'))
-    .action(async (options: { reference: string; clientName: string; json?: boolean }) => {
+    .action(async (options: { reference?: string; clientName: string; json?: boolean }) => {
       const api = await session(globals());
       const created = await call(api, 'cases.create', { reference: options.reference, clientName: options.clientName });
       out(options.json ? JSON.stringify(created) : created.id);
@@ -103,25 +105,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else out(caseTable(page.items, t));
     });
   cases
+    .command('import')
+    .description(t('cliCase.help.import'))
+    .argument('<file>', t('cliCase.help.file'))
+    .option('--json', t('cli.help.json'))
+    .action(async (file: string, options: { json?: boolean }) => {
+      const content = readCaseFile(file);
+      const api = await session(globals());
+      const imported = await call(api, 'cases.import', { file: content });
+      out(options.json ? JSON.stringify(imported) : imported.id);
+    });
+  cases
     .command('show')
     .description(t('cli.help.caseShow'))
     .argument('<id>', t('cli.help.caseId'))
     .option('--json', t('cli.help.json'))
     .action(async (id: string, options: { json?: boolean }) => {
       const api = await session(globals());
-      const found = await call(api, 'cases.get', { id });
-      if (options.json) out(JSON.stringify(found));
-      else {
-        out(
-          [
-            `${t('cases.reference')}: ${found.reference}`,
-            `${t('cases.client')}: ${found.clientName}`,
-            `${t('cases.status')}: ${t(`caseStatus.${found.status}`)}`,
-            `${t('cli.created')}: ${found.createdAt}`,
-          ].join('\n'),
-        );
-      }
+      const file = await call(api, 'cases.export', { id });
+      if (options.json) out(JSON.stringify(file, null, 2));
+      else out(caseSummary(file, await call(api, 'reference.get', {}), language, t));
     });
+
+  registerAttachmentCommands(cases, { t, session: () => session(globals()), call, out, say });
 
   const vault = program.command('vault').description(t('cli.help.vaultGroup'));
   vault
@@ -156,6 +162,60 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A failure before the core is reached (a file that cannot be read): exit 1, translated. */
+class CliMessage extends Error {
+  constructor(
+    readonly key: string,
+    readonly values: Record<string, string>,
+  ) {
+    super(key);
+  }
+}
+
+/** The JSON in `path`; a file that cannot be read or is not JSON is a translated message. */
+function readCaseFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch {
+    throw new CliMessage('cliCase.fileNotReadable', { file: path });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    throw new CliMessage('cliCase.notJson', { file: path });
+  }
+}
+
+function caseSummary(file: CaseFile, reference: ReferenceData, language: Language, t: TFunction): string {
+  const { details, client } = file;
+  const jurisdiction = reference.jurisdictions.find((j) => j.id === details.jurisdiction);
+  const basis = jurisdiction?.protectionBases.find((b) => b.id === details.protectionBasis);
+  const region = reference.regionLists
+    .find((list) => list.country === details.origin.country)
+    ?.regions.find((r) => r.id === details.origin.region);
+  const next = file.deadlines.filter((d) => !d.done).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+  const kind = next && (jurisdiction?.deadlineKinds.find((k) => k.id === next.kind)?.labels[language] ?? next.kind);
+  const none = t('cliCase.none');
+  const origin = [region?.labels[language] ?? details.origin.region, details.origin.place].filter(Boolean).join(', ');
+  const lines: [string, string][] = [
+    [t('cliCase.reference'), details.reference],
+    [t('cliCase.client'), client.name],
+    [t('cliCase.originalName'), client.nameOriginal ?? none],
+    [t('cliCase.status'), t(`caseStatus.${details.status}`)],
+    [t('cliCase.protectionBasis'), basis?.labels[language] ?? details.protectionBasis ?? none],
+    [t('cliCase.origin'), origin || none],
+    [t('cliCase.nextDeadline'), next ? `${next.dueOn} ${kind}` : none],
+    [t('cliCase.household'), String(file.household.length)],
+    [t('cliCase.timeline'), String(file.timeline.length)],
+    [t('cliCase.risks'), String(file.risks.filter((r) => r.state === 'present').length) + ' / ' + String(file.risks.length)],
+    [t('cliCase.attachments'), String(file.attachments.length)],
+    [t('cliCase.updated'), file.updatedAt ?? none],
+  ];
+  const width = Math.max(...lines.map(([label]) => [...label].length));
+  return lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
 class CliExit extends Error {
   constructor(readonly exitCode: number) {
     super('exit');
@@ -188,6 +248,10 @@ function caseTable(items: CaseSummary[], t: TFunction): string {
 
 function report(error: unknown, t: TFunction, say: (text: string) => void): number {
   if (error instanceof CliExit) return error.exitCode;
+  if (error instanceof CliMessage) {
+    say(`${t('cli.error')}: ${t(error.key, error.values)}`);
+    return EXIT.failed;
+  }
   if (error instanceof CliFailure) {
     say(`${t('cli.error')}: ${t(error.error.key)}`);
     for (const issue of error.error.issues ?? []) say(`  ${issue.path || '—'}: ${t(issue.message)}`);

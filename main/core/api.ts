@@ -3,7 +3,12 @@
 // and the same code. Handlers hold no rules: they hand validated input to a service.
 import { contract, type Envelope, type MethodName, type MethodOutput } from '../../preload/contract';
 import type { z } from 'zod';
+import * as attachments from './attachments/service';
 import * as cases from './cases/service';
+import { exportCase, importCase } from './cases/exchange';
+import { updateSection } from './cases/update';
+import * as deadlines from './deadlines/service';
+import * as reference from './reference/service';
 import { BriefcaseError, issuesFromZod, toApiError } from './errors';
 import { defaultVaultPath } from './paths';
 import { readPreferences, updatePreferences } from './prefs/preferences';
@@ -65,6 +70,8 @@ export function createApi(context: ApiContext): Api {
     'vault.unlock': async ({ path, passphrase }) => {
       const target = vaultPath(path);
       await vault.unlock(target, passphrase);
+      // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs.
+      attachments.removeLeftoverUploads(vault.db);
       remember(target);
       return status();
     },
@@ -80,7 +87,24 @@ export function createApi(context: ApiContext): Api {
 
     'cases.list': (input) => cases.listCases(vault.db, input),
     'cases.create': (input) => cases.createCase(vault.db, input),
-    'cases.get': ({ id }) => cases.getCase(vault.db, id),
+    'cases.get': ({ id }) => cases.getCase(vault.db, id, attachments.listAttachments),
+    'cases.update': (input) => updateSection(vault.db, input, { listAttachments: attachments.listAttachments }),
+    'cases.import': ({ file }) => importCase(vault.db, file),
+    'cases.export': ({ id }) => exportCase(vault.db, id, attachments.listAttachments),
+
+    'reference.get': () => reference.getReference(vault.db),
+    'risks.addFactor': (input) => reference.addFactor(vault.db, input),
+
+    'deadlines.dashboard': (input) => deadlines.dashboard(vault.db, input),
+
+    'attachments.begin': (input) => attachments.beginUpload(vault.db, input),
+    'attachments.append': (input) => attachments.appendChunk(vault.db, input),
+    'attachments.commit': (input) => attachments.commitUpload(vault.db, input),
+    'attachments.abort': (input) => attachments.abortUpload(vault.db, input),
+    'attachments.addFromPath': (input) => attachments.addFromPath(vault.db, input),
+    'attachments.read': (input) => attachments.readChunk(vault.db, input),
+    'attachments.saveCopy': (input) => attachments.saveCopy(vault.db, input),
+    'attachments.delete': (input) => attachments.deleteAttachment(vault.db, input),
   };
 
   // One call at a time: handlers that await (key derivation) must not interleave with others.

@@ -11,12 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { createApi, type Api } from '../../main/core/api';
 import { BriefcaseError } from '../../main/core/errors';
+import { callFromRenderer } from '../../main/ipc-handler';
 import type { Envelope } from '../../preload/contract';
 import { API_PATH } from './protocol';
 import { readStaticFile, resolveStaticFile } from './static';
 
 export { API_PATH };
-const MAX_BODY_BYTES = 1024 * 1024;
+// An attachment chunk (1 MiB) as base64 in JSON is about 1.4 MB; leave room for the envelope.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * scrypt cost for the harness only: N=2^14, r=8 derives a key in ~30 ms instead of ~0.4 s, so
@@ -106,9 +108,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return { ok: false, error: new BriefcaseError('INVALID_INPUT').toApiError() };
     }
     const { method, input } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { method?: unknown; input?: unknown };
-    // As main/ipc.ts: a method that is not a string is unknown; everything else is api.call's job.
-    if (typeof method !== 'string') return { ok: false, error: new BriefcaseError('UNKNOWN_METHOD').toApiError() };
-    return api.call(method, input);
+    // Exactly what main/ipc.ts does once the sender is trusted (path-taking methods refused).
+    return callFromRenderer(api, method, input);
   }
 
   await new Promise<void>((resolveListen, reject) => {

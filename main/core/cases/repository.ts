@@ -1,10 +1,13 @@
-// SQL for cases. Functions take the database first (no hidden state) and return plain rows.
+// SQL for the `cases` table: the row per case with the columns the list and search need
+// (reference, client name in both scripts, status), kept in step with the sections by the services.
+// Functions take the database first (no hidden state) and return plain rows.
 import type { Db } from '../vault/sqlite';
 
 export interface CaseRow {
   id: string;
   reference: string;
   client_name: string;
+  client_name_original: string | null;
   status: string;
   created_at: string;
   updated_at: string;
@@ -13,25 +16,57 @@ export interface CaseRow {
 }
 
 const SELECT_CASE = `
-  SELECT c.id, c.reference, c.client_name, c.status, c.created_at, c.updated_at,
+  SELECT c.id, c.reference, c.client_name, c.client_name_original, c.status, c.created_at, c.updated_at,
          d.kind AS next_deadline_kind, d.due_on AS next_deadline_due_on
   FROM cases c
-  LEFT JOIN deadlines d ON d.id = (
-    SELECT id FROM deadlines WHERE case_id = c.id AND done = 0 ORDER BY due_on, id LIMIT 1
+  LEFT JOIN deadlines d ON d.case_id = c.id AND d.id = (
+    SELECT id FROM deadlines WHERE case_id = c.id AND done = 0 ORDER BY due_on, position, id LIMIT 1
   )`;
 
 export function insertCase(
   db: Db,
-  row: Pick<CaseRow, 'id' | 'reference' | 'client_name' | 'status' | 'created_at' | 'updated_at'>,
+  row: Pick<CaseRow, 'id' | 'reference' | 'client_name' | 'status' | 'created_at' | 'updated_at'> &
+    Partial<Pick<CaseRow, 'client_name_original'>>,
 ): void {
   db.prepare(
-    `INSERT INTO cases (id, reference, client_name, status, created_at, updated_at)
-     VALUES (@id, @reference, @client_name, @status, @created_at, @updated_at)`,
-  ).run(row);
+    `INSERT INTO cases (id, reference, client_name, client_name_original, status, created_at, updated_at)
+     VALUES (@id, @reference, @client_name, @client_name_original, @status, @created_at, @updated_at)`,
+  ).run({ client_name_original: null, ...row });
 }
 
-export function referenceExists(db: Db, reference: string): boolean {
-  return db.prepare('SELECT 1 FROM cases WHERE reference = ? COLLATE NOCASE').get(reference) !== undefined;
+/** The denormalised columns from the details section. */
+export function setDetailsColumns(db: Db, id: string, columns: { reference: string; status: string }): void {
+  db.prepare('UPDATE cases SET reference = @reference, status = @status WHERE id = @id').run({ id, ...columns });
+}
+
+/** The denormalised columns from the client section. */
+export function setClientColumns(db: Db, id: string, columns: { client_name: string; client_name_original: string | null }): void {
+  db.prepare('UPDATE cases SET client_name = @client_name, client_name_original = @client_name_original WHERE id = @id').run({
+    id,
+    ...columns,
+  });
+}
+
+export function touchCase(db: Db, id: string, updatedAt: string): void {
+  db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(updatedAt, id);
+}
+
+/** True when another case (not `exceptId`) has this reference, ignoring case. */
+export function referenceExists(db: Db, reference: string, exceptId: string | null = null): boolean {
+  return (
+    db.prepare('SELECT 1 FROM cases WHERE reference = ? COLLATE NOCASE AND id IS NOT ?').get(reference, exceptId) !== undefined
+  );
+}
+
+export function caseExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) !== undefined;
+}
+
+/** References that start with `prefix` (e.g. "2026-"), for generating the next one. */
+export function referencesStartingWith(db: Db, prefix: string): string[] {
+  return (
+    db.prepare("SELECT reference FROM cases WHERE reference LIKE ? ESCAPE '\\'").all(`${escapeLike(prefix)}%`) as { reference: string }[]
+  ).map((row) => row.reference);
 }
 
 export function getCase(db: Db, id: string): CaseRow | undefined {
@@ -40,14 +75,15 @@ export function getCase(db: Db, id: string): CaseRow | undefined {
 
 /**
  * A page of cases, most recently changed first. `folded` is the search text already folded by
- * foldForSearch; rows are matched on the same folding through the bc_fold SQL function.
+ * foldForSearch; rows are matched on the same folding through the bc_fold SQL function, over the
+ * reference and the client's name in both scripts.
  */
 export function listCases(
   db: Db,
   options: { folded: string | null; limit: number; offset: number },
 ): { rows: CaseRow[]; total: number } {
   const where = options.folded
-    ? `WHERE bc_fold(c.reference || ' ' || c.client_name) LIKE @pattern ESCAPE '\\'`
+    ? `WHERE bc_fold(c.reference || ' ' || c.client_name || ' ' || coalesce(c.client_name_original, '')) LIKE @pattern ESCAPE '\\'`
     : '';
   const params = { pattern: options.folded ? `%${escapeLike(options.folded)}%` : null };
   const rows = db

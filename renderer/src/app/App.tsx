@@ -6,12 +6,16 @@ import type { Language, VaultStatus } from '../../../preload/contract';
 import { api, type ApiError, toApiError } from '../api/client';
 import { CasePage } from '../cases/CasePage';
 import { CasesScreen } from '../cases/CasesScreen';
+import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
+import { flushAll, installPageExitFlush } from '../autosave/registry';
+import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
 import { VaultScreen } from '../vault/VaultScreen';
 import { ErrorAlert } from './ErrorAlert';
 import { Header } from './Header';
+import { UnsavedDialog } from './UnsavedDialog';
 
-type View = { name: 'list' } | { name: 'case'; id: string };
+export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'case'; id: string };
 
 type Screen =
   | { kind: 'loading' }
@@ -39,6 +43,7 @@ async function startingScreen(): Promise<Screen> {
 }
 
 async function lockedScreen(): Promise<Screen> {
+  forgetReference();
   try {
     return screenFor(await api.vault.lock());
   } catch (error) {
@@ -73,18 +78,33 @@ export function App() {
     void startingScreen().then(setScreen);
   }, []);
 
-  /** Lock: the screen (and with it every case in memory) goes first, then the vault. */
-  const lock = useCallback(() => {
+  /** Lock: pending edits are saved, then the screen (and every case in memory) goes, then the vault. */
+  const [unsaved, setUnsaved] = useState(0);
+  const lockNow = useCallback(() => {
+    setUnsaved(0);
     setScreen(LOADING);
     void lockedScreen().then(setScreen);
   }, []);
+  const lock = useCallback(async () => {
+    const left = await flushAll();
+    if (left > 0) setUnsaved(left);
+    else lockNow();
+  }, [lockNow]);
+
+  useEffect(() => installPageExitFlush(), []);
 
   const showStatus = useCallback((status: VaultStatus) => setScreen(screenFor(status)), []);
   const navigate = useCallback((view: View) => setScreen({ kind: 'unlocked', view }), []);
 
   return (
     <div className="app">
-      <Header onLanguage={(language) => void changeLanguage(language)} onLock={screen.kind === 'unlocked' ? lock : undefined} />
+      <Header
+        onLanguage={(language) => void changeLanguage(language)}
+        onLock={screen.kind === 'unlocked' ? () => void lock() : undefined}
+        view={screen.kind === 'unlocked' ? screen.view : undefined}
+        onNavigate={navigate}
+      />
+      {unsaved > 0 && <UnsavedDialog count={unsaved} onStay={() => setUnsaved(0)} onLock={lockNow} />}
       <main id="main" className="app-main" tabIndex={-1}>
         {screen.kind === 'loading' && (
           <p className="loading" aria-live="polite">
@@ -105,7 +125,16 @@ export function App() {
           <CasesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'case' && (
-          <CasePage id={screen.view.id} onBack={() => navigate({ name: 'list' })} onVaultLocked={reload} />
+          <CasePage
+            key={screen.view.id}
+            id={screen.view.id}
+            onBack={() => navigate({ name: 'list' })}
+            onOpenCase={(id) => navigate({ name: 'case', id })}
+            onVaultLocked={reload}
+          />
+        )}
+        {screen.kind === 'unlocked' && screen.view.name === 'deadlines' && (
+          <DeadlinesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
         )}
       </main>
     </div>

@@ -1,47 +1,84 @@
-// One case: its header (reference, client, status, created) and the way back to the list.
+// One case as the intake workspace: its head (reference, status, client), a list of the sections,
+// and the sections themselves, each of which saves itself as the person types.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../preload/contract';
+import type { AttachmentMeta, CaseDetails, CaseRecord, Deadline, TimelineEvent } from '../../../preload/contract';
 import { api, type ApiError, toApiError } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { BackIcon } from '../app/icons';
 import { useFocusOnMount } from '../app/useFocusOnMount';
-import { localeFor } from '../i18n';
-import { formatMoment } from '../i18n/format';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { ClientSection } from '../intake/ClientSection';
+import { DeadlinesSection } from '../intake/DeadlinesSection';
+import { DetailsSection } from '../intake/DetailsSection';
+import { HouseholdSection } from '../intake/HouseholdSection';
+import { RisksSection } from '../intake/RisksSection';
+import { SectionNav } from '../intake/SectionNav';
+import { TimelineSection } from '../intake/TimelineSection';
+import { useReference } from '../reference/useReference';
 import { DeadlineText } from './DeadlineText';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
   id: string;
   onBack: () => void;
+  onOpenCase: (id: string) => void;
   onVaultLocked: () => void;
 }
 
-export function CasePage({ id, onBack, onVaultLocked }: Props) {
-  const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<{ id: string; found: Case | null; error: ApiError | null } | null>(null);
+interface Live {
+  details: CaseDetails;
+  clientName: string;
+  timeline: TimelineEvent[];
+  deadlines: Deadline[];
+  attachments: AttachmentMeta[];
+}
+
+function nextDeadline(deadlines: Deadline[]): { kind: string; dueOn: string } | null {
+  const open = deadlines.filter((d) => !d.done && d.dueOn).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return open[0] ? { kind: open[0].kind, dueOn: open[0].dueOn } : null;
+}
+
+export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<{ id: string; record: CaseRecord | null; error: ApiError | null } | null>(null);
+  const [live, setLive] = useState<Live | null>(null);
+  const reference = useReference();
   const back = useFocusOnMount<HTMLButtonElement>();
 
   useEffect(() => {
     let current = true;
     api.cases
       .get({ id })
-      .then((found) => current && setLoaded({ id, found, error: null }))
+      .then((record) => {
+        if (!current) return;
+        setLoaded({ id, record, error: null });
+        const { file } = record;
+        setLive({ details: file.details, clientName: file.client.name, timeline: file.timeline, deadlines: file.deadlines, attachments: file.attachments });
+      })
       .catch((caught: unknown) => {
         const error = toApiError(caught);
         if (!current) return;
         if (error.code === 'VAULT_LOCKED') onVaultLocked();
-        else setLoaded({ id, found: null, error });
+        else setLoaded({ id, record: null, error });
       });
     return () => {
       current = false;
     };
   }, [id, onVaultLocked]);
 
+  useEffect(() => {
+    if (reference.error?.code === 'VAULT_LOCKED') onVaultLocked();
+  }, [reference.error, onVaultLocked]);
+
   const shown = loaded?.id === id ? loaded : null;
-  const found = shown?.found;
+  const record = shown?.record;
+  const ready = record && live && reference.data;
+  const jurisdiction = ready ? reference.data!.jurisdictions.find((j) => j.id === live.details.jurisdiction) : undefined;
+  const patch = (next: Partial<Live>) => setLive((previous) => (previous ? { ...previous, ...next } : previous));
+
   return (
-    <article className="page case-page" aria-busy={!shown}>
+    <article className="page case-page" aria-busy={!ready}>
       <nav className="breadcrumbs">
         <button type="button" className="button button--link back-link" ref={back} onClick={onBack}>
           <BackIcon />
@@ -49,49 +86,45 @@ export function CasePage({ id, onBack, onVaultLocked }: Props) {
         </button>
       </nav>
       {shown?.error && <ErrorAlert error={shown.error} />}
-      {!shown && <p className="loading">{t('app.loading')}</p>}
-      {found && (
+      {reference.error && reference.error.code !== 'VAULT_LOCKED' && <ErrorAlert error={reference.error} />}
+      {!ready && !shown?.error && <p className="loading">{t('app.loading')}</p>}
+      {ready && (
         <>
           <header className="case-head">
             <div className="case-head__title">
-              <h1>{found.reference}</h1>
-              <StatusBadge status={found.status} />
+              <h1>{live.details.reference}</h1>
+              <StatusBadge status={live.details.status} />
             </div>
             <p className="case-head__client" dir="auto">
-              {found.clientName}
+              {live.clientName}
+            </p>
+            <p className="case-head__deadline">
+              {t('case.nextDeadline')}: <DeadlineText deadline={nextDeadline(live.deadlines)} />
             </p>
           </header>
-          <section aria-labelledby="case-details-title" className="card">
-            <h2 id="case-details-title" className="card__title">
-              {t('case.details')}
-            </h2>
-            <dl className="facts">
-              <div>
-                <dt>{t('case.client')}</dt>
-                <dd dir="auto">{found.clientName}</dd>
-              </div>
-              <div>
-                <dt>{t('case.status')}</dt>
-                <dd>{t(`caseStatus.${found.status}`)}</dd>
-              </div>
-              <div>
-                <dt>{t('case.created')}</dt>
-                <dd>
-                  <time dateTime={found.createdAt}>{formatMoment(found.createdAt, localeFor(i18n.language))}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>{t('case.nextDeadline')}</dt>
-                <dd>
-                  <DeadlineText deadline={found.nextDeadline} />
-                </dd>
-              </div>
-            </dl>
-          </section>
-          <section className="empty empty--quiet">
-            <h2>{t('case.emptyTitle')}</h2>
-            <p>{t('case.emptyBody')}</p>
-          </section>
+          <div className="workspace">
+            <SectionNav />
+            <div className="workspace__sections" key={record.id}>
+              <ClientSection record={record} jurisdiction={jurisdiction} onClientName={(clientName) => patch({ clientName })} onVaultLocked={onVaultLocked} />
+              <DetailsSection record={record} reference={reference.data} onDetails={(details) => patch({ details })} onVaultLocked={onVaultLocked} />
+              <HouseholdSection record={record} onOpenCase={onOpenCase} onVaultLocked={onVaultLocked} />
+              <TimelineSection record={record} onSaved={(timeline) => patch({ timeline })} onVaultLocked={onVaultLocked} />
+              <DeadlinesSection record={record} jurisdiction={jurisdiction} onSaved={(deadlines) => patch({ deadlines })} onVaultLocked={onVaultLocked} />
+              <RisksSection
+                record={record}
+                factors={reference.data!.riskCatalogue.factors}
+                timeline={live.timeline}
+                attachments={live.attachments}
+                onVaultLocked={onVaultLocked}
+              />
+              <AttachmentsPanel
+                caseId={record.id}
+                attachments={live.attachments}
+                onChange={(change) => setLive((previous) => (previous ? { ...previous, attachments: change(previous.attachments) } : previous))}
+                onVaultLocked={onVaultLocked}
+              />
+            </div>
+          </div>
         </>
       )}
     </article>

@@ -8,13 +8,13 @@ import { CaseTable } from './CaseTable';
 import { EmptyState } from './EmptyState';
 import { NewCaseDialog } from './NewCaseDialog';
 import { SearchBox } from './SearchBox';
-import { useCaseSearch } from './useCaseSearch';
+import { useCaseWindow } from './useCaseWindow';
 
 export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: string) => void; onVaultLocked: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
-  const search = useCaseSearch(text);
+  const search = useCaseWindow(text);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const newCaseButton = useRef<HTMLButtonElement>(null);
 
@@ -41,8 +41,8 @@ export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: st
       <SearchBox value={text} onChange={setText} />
       {search.error && <ErrorAlert error={search.error} />}
       {search.loaded &&
-        (search.items.length > 0 ? (
-          <CaseTable items={search.items} busy={search.pending} onOpen={onOpenCase} />
+        (search.total > 0 ? (
+          <CaseTable key={search.query} list={search} onOpen={onOpenCase} />
         ) : (
           <EmptyState query={search.query} />
         ))}

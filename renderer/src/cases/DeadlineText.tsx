@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DeadlineKind } from '../deadlines/DeadlineKind';
 import { formatDay } from '../i18n/format';
 import { localeFor } from '../i18n';
 
@@ -9,7 +10,7 @@ export function DeadlineText({ deadline }: { deadline: { kind: string; dueOn: st
   return (
     <span className="deadline">
       <time dateTime={deadline.dueOn}>{formatDay(deadline.dueOn, localeFor(i18n.language))}</time>
-      <span className="deadline__kind">{t(`deadlineKind.${deadline.kind}`, { defaultValue: deadline.kind })}</span>
+      <DeadlineKind kind={deadline.kind} />
     </span>
   );
 }

@@ -12,6 +12,8 @@ export interface Harness {
   readonly dataDir: string;
   readonly url: string;
   readonly port: number;
+  /** The current run's token, for a second page (injectBridge). */
+  readonly token: string;
   /** The vault file the app suggests by default in this data folder. */
   readonly vaultPath: string;
   /** Stop the harness (SIGKILL by default: a crash) and start a new one on the same folder and port. */
@@ -39,6 +41,9 @@ export const test = base.extend<{ harness: Harness; pageErrors: string[] }>({
       },
       get port() {
         return current.port;
+      },
+      get token() {
+        return current.token;
       },
       vaultPath: join(dataDir, 'briefcase.vault'),
       async restart(signal: NodeJS.Signals = 'SIGKILL') {

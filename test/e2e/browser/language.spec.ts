@@ -44,12 +44,12 @@ test('the case list speaks Danish: headings, statuses and dates', async ({ page,
   await expect(amal).toContainText('Modtagelse');
   const dueOn = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2027, 0, 19));
   await expect(amal).toContainText(dueOn);
-  await expect(amal).toContainText('Møde');
+  await expect(amal).toContainText('Nævnsmøde');
   await screenshot(page, 'case-list-da');
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(amal).toContainText('19 Jan 2027');
-  await expect(amal).toContainText('Hearing');
+  await expect(amal).toContainText('Board hearing');
   await expect(amal).toContainText('Intake');
 });
 

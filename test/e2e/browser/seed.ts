@@ -1,9 +1,7 @@
 // Fills a data folder with a vault and fictional cases through the same handler table the app uses
 // (run in the test process, while the harness has the vault locked).
 //
-// Deadlines have no method in the contract yet, so they are written straight into the vault's
-// deadlines table here, only to show the "next deadline" column. Replace with the contract's
-// method once it exists.
+// Deadlines are saved as the app saves them: the case's deadlines section (cases.update).
 import { randomUUID } from 'node:crypto';
 import { createApi } from '../../../main/core/api';
 import { HARNESS_KDF_COST } from '../../harness/app';
@@ -42,9 +40,8 @@ export async function seedVault(
     for (const item of cases) {
       const created = await call('cases.create', { reference: item.reference, clientName: item.clientName });
       if (item.deadline) {
-        api.vault.db
-          .prepare('INSERT INTO deadlines (id, case_id, kind, due_on) VALUES (?, ?, ?, ?)')
-          .run(randomUUID(), created.id, item.deadline.kind, item.deadline.dueOn);
+        const deadline = { id: randomUUID(), kind: item.deadline.kind, dueOn: item.deadline.dueOn, done: false, note: null };
+        await call('cases.update', { id: created.id, revision: 0, update: { section: 'deadlines', value: [deadline] } });
       }
     }
   } finally {

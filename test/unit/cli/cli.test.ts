@@ -1,6 +1,6 @@
 // The `briefcase` command, run as a user runs it: a separate Node process, real vault, real KDF.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, tempDir } from '../helpers';
@@ -8,6 +8,7 @@ import da from '../../../renderer/src/i18n/da.json' with { type: 'json' };
 import en from '../../../renderer/src/i18n/en.json' with { type: 'json' };
 
 const PASS = 'a long clinic passphrase';
+const EXAMPLE = 'docs/examples/case.example.json';
 
 function briefcase(args: string[], env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, ['bin/briefcase.mjs', ...args], {
@@ -43,7 +44,17 @@ describe('briefcase CLI', () => {
     expect(table.stdout).toContain('BC-2026-014');
 
     const shown = briefcase(['case', 'show', id, '--json'], env);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ id, reference: 'BC-2026-014', clientName: 'Testa Fictiva' });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ format: 'briefcase-case', version: 1, id, details: { reference: 'BC-2026-014' }, client: { name: 'Testa Fictiva' } });
+
+    const summary = briefcase(['case', 'show', id], env);
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(summary.stdout).toMatch(new RegExp(`${en.cliCase.client}\\s+Testa Fictiva`));
+    expect(summary.stdout).toContain(en.caseStatus.intake);
+
+    const generated = briefcase(['case', 'create', '--client-name', 'Amal Testdatter'], env);
+    expect(generated.code, generated.stderr).toBe(0);
+    const generatedShown = JSON.parse(briefcase(['case', 'show', generated.stdout.trim(), '--json'], env).stdout) as { details: { reference: string } };
+    expect(generatedShown.details.reference).toMatch(/^\d{4}-001$/);
 
     const check = briefcase(['vault', 'check'], env);
     expect(check.code).toBe(0);
@@ -104,6 +115,65 @@ describe('briefcase CLI', () => {
     const result = briefcase(['vault', 'check'], { BRIEFCASE_HOME: tempDir(), BRIEFCASE_PASSPHRASE: PASS });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(en.errors.VAULT_NOT_FOUND);
+  });
+
+  it('case import → show --json gives back the file apart from the generated id and timestamps', () => {
+    const home = tempDir();
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    expect(briefcase(['init'], env).code).toBe(0);
+    const imported = briefcase(['case', 'import', EXAMPLE], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const id = imported.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const shown = briefcase(['case', 'show', id, '--json'], env);
+    expect(shown.code, shown.stderr).toBe(0);
+    const { id: shownId, createdAt, updatedAt, ...rest } = JSON.parse(shown.stdout) as Record<string, unknown>;
+    expect(shownId).toBe(id);
+    expect(typeof createdAt).toBe('string');
+    expect(typeof updatedAt).toBe('string');
+    expect(rest).toEqual(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
+    expect(shown.stderr).toBe('');
+
+    const danish = briefcase(['case', 'show', id], { ...env, LANG: 'da_DK.UTF-8' });
+    expect(danish.stdout).toContain('§ 7, stk. 3: midlertidig beskyttelsesstatus');
+    expect(danish.stdout).toContain('Rif Dimashq');
+
+    const asJson = briefcase(['case', 'import', '--json', EXAMPLE], env);
+    expect(asJson.code).toBe(1); // the reference is taken now
+    expect(asJson.stderr).toContain(`details.reference: ${en.validation.duplicateReference}`);
+  });
+
+  it('case import of an invalid file lists every problem with its path, exit 1, nothing stored', () => {
+    const home = tempDir();
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    expect(briefcase(['init'], env).code).toBe(0);
+    const file = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { details: { dates: Record<string, string> }; client: Record<string, unknown>; risks: { factorId: string }[] };
+    file.details.dates.decision = '2015';
+    file.client.cpr = '320179-1234';
+    file.risks[0]!.factorId = 'no-such-factor';
+    const path = join(tempDir(), 'bad.json');
+    writeFileSync(path, JSON.stringify(file));
+    const result = briefcase(['case', 'import', path], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`details.dates.decision: ${en.validation.decisionBeforePermit}`);
+    expect(result.stderr).toContain(`client.cpr: ${en.validation.cpr}`);
+    expect(result.stderr).toContain(`risks.0.factorId: ${en.validation.invalidValue}`);
+    expect(JSON.parse(briefcase(['case', 'list', '--json'], env).stdout).total).toBe(0);
+  });
+
+  it('case import of a missing or non-JSON file: a translated message, exit 1', () => {
+    const home = tempDir();
+    const env = { BRIEFCASE_HOME: home, BRIEFCASE_PASSPHRASE: PASS };
+    expect(briefcase(['init'], env).code).toBe(0);
+    const missing = briefcase(['case', 'import', join(home, 'nope.json')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(en.cliCase.fileNotReadable.replace('{{file}}', join(home, 'nope.json')));
+    const notJson = join(home, 'notes.json');
+    writeFileSync(notJson, 'not json {');
+    const danish = briefcase(['case', 'import', notJson], { ...env, LANG: 'da_DK.UTF-8' });
+    expect(danish.code).toBe(1);
+    expect(danish.stderr).toContain(da.cliCase.notJson.replace('{{file}}', notJson));
   });
 
   it('unknown commands are usage errors (exit 2)', () => {

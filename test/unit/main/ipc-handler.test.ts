@@ -21,6 +21,15 @@ describe('IPC handler', () => {
     expect(await handle({ senderFrame: null }, 'vault.status', {})).toEqual(forbidden);
   });
 
+  it('refuses the methods that take file-system paths', async () => {
+    for (const method of ['attachments.addFromPath', 'attachments.saveCopy']) {
+      expect(await handle(appFrame, method, { id: '00000000-0000-4000-8000-000000000000', path: '/home/x/.bashrc' })).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', key: 'errors.FORBIDDEN' },
+      });
+    }
+  });
+
   it('validates what the renderer sends', async () => {
     expect(await handle(appFrame, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await handle(appFrame, 'cases.get', { id: 'x' })).toMatchObject({

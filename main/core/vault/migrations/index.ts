@@ -3,6 +3,8 @@
 // PRAGMA user_version), so a crash leaves the vault at the previous version, never half-way.
 import type { Db } from '../sqlite';
 import m001 from './001_cases';
+import m002 from './002_case_sections';
+import m003 from './003_attachments';
 
 export interface Migration {
   version: number;
@@ -10,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m002, m003];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
