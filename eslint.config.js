@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/cli/**', 'main/cli.ts', 'main/security.ts', 'main/ipc-handler.ts'],
+    files: ['main/cli/**', 'main/cli.ts', 'main/security.ts', 'main/ipc-handler.ts', 'main/close-guard.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The CLI and security rules run under plain Node (type imports allowed).', allowTypeImports: true }] }],
     },

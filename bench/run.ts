@@ -13,6 +13,7 @@ import { benchKdf } from './kdf';
 import { describeMachine } from './lib/machine';
 import { renderGenerated, writeGenerated, type SectionResult } from './lib/report';
 import { benchRoot, cleanUpOnSignals, removeAllTempDirs } from './lib/tmp';
+import { benchUiList } from './ui-list';
 import { benchUnlock } from './unlock';
 
 const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ['2. unlock to first page, 10,000 cases', benchUnlock],
     ['3. cost of encryption', benchEncryption],
     ['4. case import, 1,000 files', benchImport],
+    ['5. case list and search in the browser, 10,000 cases', benchUiList],
   ];
   for (const [name, run] of steps) {
     log(`\n${name}`);

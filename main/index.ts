@@ -1,8 +1,11 @@
 // App lifecycle: one instance, one window, one handler table. Thin on purpose; the work is in core/.
-import { app, Menu } from 'electron';
+import { app, Menu, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { closeDialogTexts } from './close-guard';
 import { createApi } from './core/api';
+import { BriefcaseError } from './core/errors';
+import { readPreferences } from './core/prefs/preferences';
 import { electronAddonPath } from './core/vault/native';
 import { bindIpc } from './ipc';
 import { createMainWindow, lockDownSession, registerAppScheme, serveRenderer } from './window';
@@ -26,12 +29,19 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   const addon = electronAddonPath(root, process.versions.electron ?? '', process.platform, process.arch);
 
+  const dataDir = app.getPath('userData');
   const api = createApi({
-    dataDir: app.getPath('userData'),
+    dataDir,
     version: app.getVersion(),
     nativeBinding: existsSync(addon) ? addon : undefined,
     // Only the method and the error's class: messages can hold client data.
     onInternalError: (method, kind) => console.error(`[briefcase] internal error in ${method}: ${kind}`),
+    platform: {
+      // shell.openPath resolves with an error message ('' on success); the message is dropped.
+      openPath: async (path) => {
+        if ((await shell.openPath(path)) !== '') throw new BriefcaseError('OPEN_FAILED');
+      },
+    },
   });
   if (!existsSync(addon)) {
     console.error(`[briefcase] no Electron build of the SQLite addon at ${addon}: run "npm run native" (see README).`);
@@ -51,13 +61,19 @@ async function start(): Promise<void> {
     ]),
   );
 
-  let window = createMainWindow({ preloadPath: join(root, 'out', 'preload', 'index.cjs'), devServerUrl });
+  const windowOptions = {
+    preloadPath: join(root, 'out', 'preload', 'index.cjs'),
+    devServerUrl,
+    // The language the person chose (else the system's), read when the dialog is needed.
+    closeDialogTexts: () => closeDialogTexts(readPreferences(dataDir).language ?? (app.getLocale().startsWith('da') ? 'da' : 'en')),
+  };
+  let window = createMainWindow(windowOptions);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('activate', () => {
-    if (window.isDestroyed()) window = createMainWindow({ preloadPath: join(root, 'out', 'preload', 'index.cjs'), devServerUrl });
+    if (window.isDestroyed()) window = createMainWindow(windowOptions);
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => api.close());

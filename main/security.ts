@@ -30,6 +30,26 @@ export function isTrustedSender(
   return false;
 }
 
+/**
+ * Where the window may navigate: only within the app (or, in dev, the dev server's origin).
+ * Compared by scheme and host: URL gives every non-special scheme (app:, file:, data:) the origin
+ * "null", so comparing origins would let a file: or data: URL through as "the same".
+ */
+export function isAllowedNavigation(url: string, devServerUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (`${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return true;
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl);
+    return parsed.protocol === dev.protocol && parsed.host === dev.host && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1');
+  }
+  return false;
+}
+
 /** Requests the renderer may make: its own files, and in dev the dev server. Everything else is blocked. */
 export function isAllowedRequest(url: string, devServerUrl: string | undefined): boolean {
   let parsed: URL;

@@ -1,14 +1,18 @@
 // The one BrowserWindow and the session rules around it. Hardened from day one: the renderer is
 // sandboxed and isolated, loads only from app://, may not navigate, open windows, ask for
-// permissions or reach the network.
-import { BrowserWindow, net, protocol, session, shell } from 'electron';
+// permissions or reach the network. Closing it first saves what was typed (close-guard.ts).
+import { BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../preload/contract';
+import { createCloseGuard, type CloseDialogTexts } from './close-guard';
 import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
   hardenedWebPreferences,
+  isAllowedNavigation,
   isAllowedRequest,
+  isTrustedSender,
   resolveAppFile,
 } from './security';
 
@@ -44,7 +48,14 @@ export function lockDownSession(devServerUrl: string | undefined): void {
   ses.setSpellCheckerDictionaryDownloadURL('https://0.0.0.0/');
 }
 
-export function createMainWindow(options: { preloadPath: string; devServerUrl: string | undefined }): BrowserWindow {
+export interface MainWindowOptions {
+  preloadPath: string;
+  devServerUrl: string | undefined;
+  /** The "Close anyway / Stay" dialog's words, in the app's language at the time of closing. */
+  closeDialogTexts: () => CloseDialogTexts;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -58,7 +69,7 @@ export function createMainWindow(options: { preloadPath: string; devServerUrl: s
   const startUrl = options.devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== new URL(startUrl).origin) event.preventDefault();
+    if (!isAllowedNavigation(url, options.devServerUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -69,6 +80,44 @@ export function createMainWindow(options: { preloadPath: string; devServerUrl: s
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
+  guardClose(window, options);
   void window.loadURL(startUrl);
   return window;
+}
+
+/** Holds the first 'close' until the renderer has saved what is pending (see close-guard.ts). */
+function guardClose(window: BrowserWindow, options: MainWindowOptions): void {
+  const contents = window.webContents;
+  const guard = createCloseGuard({
+    rendererAlive: () => !contents.isDestroyed() && !contents.isCrashed(),
+    requestFlush: (requestId) => contents.send(FLUSH_REQUEST_CHANNEL, { requestId }),
+    confirmCloseAnyway: async () => {
+      const texts = options.closeDialogTexts();
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'warning',
+        title: texts.title,
+        message: texts.title,
+        detail: texts.body,
+        // The safe choice first, and the default for Enter and Escape.
+        buttons: [texts.stay, texts.closeAnyway],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      });
+      return response === 1;
+    },
+    close: () => {
+      if (!window.isDestroyed()) window.close();
+    },
+    onTimeout: () => console.error('[briefcase] the window did not confirm its saves in time; closing'),
+  });
+  // Answers only from this window's own top-level app frame.
+  const onFlushDone = (event: IpcMainEvent, payload: unknown) => {
+    const frame = event.senderFrame;
+    if (event.sender !== contents || !frame || !isTrustedSender({ url: frame.url, isMainFrame: frame.parent === null }, options.devServerUrl)) return;
+    guard.onFlushDone(payload);
+  };
+  ipcMain.on(FLUSH_DONE_CHANNEL, onFlushDone);
+  window.on('close', (event) => guard.onClose(event));
+  window.once('closed', () => ipcMain.off(FLUSH_DONE_CHANNEL, onFlushDone));
 }

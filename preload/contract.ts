@@ -39,6 +39,8 @@ export const errorCodes = [
   'SIZE_MISMATCH',
   'FILE_NOT_READABLE',
   'UNSUPPORTED_FILE_TYPE',
+  'NOT_SUPPORTED',
+  'OPEN_FAILED',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -244,6 +246,12 @@ export const contract = {
   ),
   /** Stream an attachment out of the vault to a file (CLI, native save dialogs). */
   'attachments.saveCopy': method(z.object({ id: Id, path: z.string().min(1) }).strict(), z.object({ bytes: z.number().int() })),
+  /**
+   * Open an attachment in the system's viewer: the core writes a decrypted copy into a private
+   * folder (removed again at lock and shutdown) and hands it to the platform. No path crosses the
+   * boundary either way. Where there is no platform (CLI, test harness): NOT_SUPPORTED.
+   */
+  'attachments.open': method(z.object({ id: Id }).strict(), z.object({})),
   'attachments.delete': method(z.object({ id: Id }).strict(), z.object({})),
 } as const;
 
@@ -263,6 +271,31 @@ export const isMainOnly = (method: string): boolean => (mainOnlyMethods as reado
 export const methodNames = (Object.keys(contract) as MethodName[]).filter(
   (name): name is RendererMethodName => !isMainOnly(name),
 );
+
+// ---------------------------------------------------------------------------------------------
+// One-way events, outside the call/envelope channel
+
+/**
+ * main → renderer: "save everything pending now" (the window is closing; later also before the
+ * vault locks itself). The renderer answers on FLUSH_DONE_CHANNEL with the same requestId.
+ */
+export const FLUSH_REQUEST_CHANNEL = 'briefcase:flush-request';
+/** renderer → main: the answer to a flush request. */
+export const FLUSH_DONE_CHANNEL = 'briefcase:flush-done';
+
+export const FlushRequest = z.object({ requestId: z.number().int().min(1) }).strict();
+export type FlushRequest = z.infer<typeof FlushRequest>;
+export const FlushDone = z.object({ requestId: z.number().int().min(1), allSaved: z.boolean() }).strict();
+export type FlushDone = z.infer<typeof FlushDone>;
+
+/** window.briefcaseEvents: what the renderer may listen to (the preload answers for it). */
+export interface BriefcaseEvents {
+  /**
+   * The handler saves what is pending and resolves true when nothing is left unsaved; its answer
+   * (false if it throws) goes back to main. One handler at a time; returns the unsubscribe.
+   */
+  onFlushRequest(handler: () => Promise<boolean>): () => void;
+}
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;

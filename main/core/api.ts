@@ -4,6 +4,7 @@
 import { contract, type Envelope, type MethodName, type MethodOutput } from '../../preload/contract';
 import type { z } from 'zod';
 import * as attachments from './attachments/service';
+import { openAttachment, removeOpenedCopies, type Platform } from './attachments/open';
 import * as cases from './cases/service';
 import { exportCase, importCase } from './cases/exchange';
 import { updateSection } from './cases/update';
@@ -23,6 +24,11 @@ export interface ApiContext extends VaultOptions {
   version: string;
   /** Called with the method name and error class of an unexpected failure. Never given the message. */
   onInternalError?: (method: string, kind: string) => void;
+  /**
+   * What the platform can do for the core (Electron: shell.openPath). Injected, never imported,
+   * so main/core stays Electron-free; the CLI and the test harness pass none.
+   */
+  platform?: Platform;
 }
 
 type Handlers = {
@@ -64,6 +70,7 @@ export function createApi(context: ApiContext): Api {
     'vault.create': async ({ path, passphrase }) => {
       const target = vaultPath(path);
       await vault.create(target, passphrase);
+      removeOpenedCopies(context.dataDir);
       remember(target);
       return status();
     },
@@ -72,11 +79,14 @@ export function createApi(context: ApiContext): Api {
       await vault.unlock(target, passphrase);
       // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs.
       attachments.removeLeftoverUploads(vault.db);
+      // Decrypted copies a crash left behind (see attachments/open.ts).
+      removeOpenedCopies(context.dataDir);
       remember(target);
       return status();
     },
     'vault.lock': () => {
       vault.lock();
+      removeOpenedCopies(context.dataDir);
       return status();
     },
     'vault.check': () => vault.check(),
@@ -104,6 +114,7 @@ export function createApi(context: ApiContext): Api {
     'attachments.addFromPath': (input) => attachments.addFromPath(vault.db, input),
     'attachments.read': (input) => attachments.readChunk(vault.db, input),
     'attachments.saveCopy': (input) => attachments.saveCopy(vault.db, input),
+    'attachments.open': (input) => openAttachment(vault.db, input, { dataDir: context.dataDir, platform: context.platform }),
     'attachments.delete': (input) => attachments.deleteAttachment(vault.db, input),
   };
 
@@ -143,7 +154,11 @@ export function createApi(context: ApiContext): Api {
       return result;
     },
     close() {
-      vault.lock();
+      try {
+        vault.lock();
+      } finally {
+        removeOpenedCopies(context.dataDir);
+      }
     },
   };
 }

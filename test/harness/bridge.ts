@@ -1,8 +1,13 @@
 // window.briefcase for a page served by the harness, with exactly the preload's shape: the same
 // buildBridge() (its source is sent to the page) over the same method list, with a `send` that
 // POSTs {method, input} to the harness with the run's token instead of using Electron's IPC.
+//
+// window.briefcaseEvents likewise comes from the preload's own buildEvents(), wired to the page
+// instead of to ipcRenderer: the test plays main's part through window.briefcaseHarness
+// (requestFlush(), as main/window.ts does when the window is asked to close).
 import type { Page } from '@playwright/test';
 import { buildBridge } from '../../preload/bridge';
+import { buildEvents } from '../../preload/events';
 import { methodNames } from '../../preload/contract';
 import { API_PATH } from './protocol';
 
@@ -26,6 +31,26 @@ export function bridgeScript(token: string): string {
   for (const group of Object.values(api)) Object.freeze(group);
   // Configurable so that a harness restarted with a new token can inject a fresh bridge.
   Object.defineProperty(window, 'briefcase', { value: Object.freeze(api), enumerable: true, configurable: true, writable: false });
+
+  // main's side of the flush channel, played by the test.
+  const buildEvents = (${buildEvents.toString()});
+  let deliver = () => {};
+  let lastRequestId = 0;
+  const waiting = new Map();
+  const events = buildEvents(
+    (listener) => { deliver = listener; },
+    (done) => { const resolve = waiting.get(done.requestId); waiting.delete(done.requestId); if (resolve) resolve(done); },
+  );
+  const harness = {
+    /** What main does when the window is asked to close: resolves with the renderer's FlushDone. */
+    requestFlush: () => new Promise((resolve) => {
+      lastRequestId += 1;
+      waiting.set(lastRequestId, resolve);
+      deliver({ requestId: lastRequestId });
+    }),
+  };
+  Object.defineProperty(window, 'briefcaseEvents', { value: Object.freeze(events), enumerable: true, configurable: true, writable: false });
+  Object.defineProperty(window, 'briefcaseHarness', { value: Object.freeze(harness), enumerable: true, configurable: true, writable: false });
 })();`;
 }
 

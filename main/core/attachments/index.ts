@@ -13,3 +13,4 @@ export {
   saveCopy,
 } from './service';
 export { DOCX } from './media-type';
+export { openAttachment, openedDir, openedFileName, removeOpenedCopies, type Platform } from './open';

@@ -1,6 +1,7 @@
 // SQL for the `cases` table: the row per case with the columns the list and search need
 // (reference, client name in both scripts, status), kept in step with the sections by the services.
 // Functions take the database first (no hidden state) and return plain rows.
+import { foldForSearch } from '../text';
 import type { Db } from '../vault/sqlite';
 
 export interface CaseRow {
@@ -32,11 +33,13 @@ export function insertCase(
     `INSERT INTO cases (id, reference, client_name, client_name_original, status, created_at, updated_at)
      VALUES (@id, @reference, @client_name, @client_name_original, @status, @created_at, @updated_at)`,
   ).run({ client_name_original: null, ...row });
+  refreshSearchText(db, row.id);
 }
 
 /** The denormalised columns from the details section. */
 export function setDetailsColumns(db: Db, id: string, columns: { reference: string; status: string }): void {
   db.prepare('UPDATE cases SET reference = @reference, status = @status WHERE id = @id').run({ id, ...columns });
+  refreshSearchText(db, id);
 }
 
 /** The denormalised columns from the client section. */
@@ -45,6 +48,20 @@ export function setClientColumns(db: Db, id: string, columns: { client_name: str
     id,
     ...columns,
   });
+  refreshSearchText(db, id);
+}
+
+/**
+ * The folded text search matches (reference and the client's name in both scripts). Written with
+ * every change to those columns, so a keystroke's search is a plain LIKE scan (migration 004).
+ */
+function refreshSearchText(db: Db, id: string): void {
+  const row = db.prepare('SELECT reference, client_name, client_name_original FROM cases WHERE id = ?').get(id) as
+    | { reference: string; client_name: string; client_name_original: string | null }
+    | undefined;
+  if (!row) return;
+  const text = foldForSearch(`${row.reference} ${row.client_name} ${row.client_name_original ?? ''}`);
+  db.prepare('UPDATE cases SET search_text = ? WHERE id = ?').run(text, id);
 }
 
 export function touchCase(db: Db, id: string, updatedAt: string): void {
@@ -75,15 +92,14 @@ export function getCase(db: Db, id: string): CaseRow | undefined {
 
 /**
  * A page of cases, most recently changed first. `folded` is the search text already folded by
- * foldForSearch; rows are matched on the same folding through the bc_fold SQL function, over the
- * reference and the client's name in both scripts.
+ * foldForSearch; it is matched against the stored, identically folded search_text.
  */
 export function listCases(
   db: Db,
   options: { folded: string | null; limit: number; offset: number },
 ): { rows: CaseRow[]; total: number } {
   const where = options.folded
-    ? `WHERE bc_fold(c.reference || ' ' || c.client_name || ' ' || coalesce(c.client_name_original, '')) LIKE @pattern ESCAPE '\\'`
+    ? `WHERE c.search_text LIKE @pattern ESCAPE '\\'`
     : '';
   const params = { pattern: options.folded ? `%${escapeLike(options.folded)}%` : null };
   const rows = db

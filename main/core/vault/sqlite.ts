@@ -44,7 +44,11 @@ export function configure(db: Db): void {
   db.pragma('temp_store = MEMORY');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
-  // Search folds case and diacritics the same way on both sides of LIKE (see text.ts).
+  registerFunctions(db);
+}
+
+/** SQL functions the schema relies on: bc_fold folds case and diacritics as text.ts does. */
+export function registerFunctions(db: Db): void {
   db.function('bc_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : text,
   );

@@ -5,6 +5,7 @@ import {
   errorCodes,
   methodNames,
   type BriefcaseApi,
+  type BriefcaseEvents,
   type Envelope,
   type ErrorCode,
   type Issue,
@@ -15,6 +16,8 @@ declare global {
   interface Window {
     /** Undefined only when the page runs outside the app (then every call fails with INTERNAL). */
     briefcase?: BriefcaseApi;
+    /** One-way events from main (flush before the window closes); undefined outside the app. */
+    briefcaseEvents?: BriefcaseEvents;
   }
 }
 

@@ -7,7 +7,7 @@ import { api, type ApiError, toApiError } from '../api/client';
 import { CasePage } from '../cases/CasePage';
 import { CasesScreen } from '../cases/CasesScreen';
 import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
-import { flushAll, installPageExitFlush } from '../autosave/registry';
+import { flushAll, installFlushRequestHandler, installPageExitFlush } from '../autosave/registry';
 import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
 import { VaultScreen } from '../vault/VaultScreen';
@@ -92,6 +92,8 @@ export function App() {
   }, [lockNow]);
 
   useEffect(() => installPageExitFlush(), []);
+  // Closing the window: main asks, everything pending is saved, main hears whether all of it was.
+  useEffect(() => installFlushRequestHandler(), []);
 
   const showStatus = useCallback((status: VaultStatus) => setScreen(screenFor(status)), []);
   const navigate = useCallback((view: View) => setScreen({ kind: 'unlocked', view }), []);

@@ -1,4 +1,6 @@
-// The documents in the vault for this case, with "Save a copy" and "Delete" (after confirmation).
+// The documents in the vault for this case, with "Open" (in the system's viewer: the core writes a
+// private decrypted copy and hands it over; no path reaches the renderer), "Save a copy" and
+// "Delete" (after confirmation).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../preload/contract';
@@ -15,6 +17,17 @@ interface Props {
 export function AttachmentList({ attachments, onDeleted, onError }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<AttachmentMeta | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const open = async (meta: AttachmentMeta) => {
+    setOpening(meta.id);
+    try {
+      await api.attachments.open({ id: meta.id });
+    } catch (caught) {
+      onError(toApiError(caught));
+    } finally {
+      setOpening(null);
+    }
+  };
   if (attachments.length === 0) return <p className="muted">{t('attachments.none')}</p>;
   return (
     <>
@@ -50,6 +63,10 @@ export function AttachmentList({ attachments, onDeleted, onError }: Props) {
                 <code title={meta.sha256}>{meta.sha256.slice(0, 12)}…</code>
               </td>
               <td className="attachments__actions">
+                <button type="button" className="button button--quiet" aria-disabled={opening === meta.id || undefined} onClick={() => opening !== meta.id && void open(meta)}>
+                  {t('attachments.open')}
+                  <span className="visually-hidden"> {meta.name}</span>
+                </button>
                 <button type="button" className="button button--quiet" onClick={() => void saveCopy(meta).catch((e: unknown) => onError(toApiError(e)))}>
                   {t('attachments.saveCopy')}
                   <span className="visually-hidden"> {meta.name}</span>

@@ -1,6 +1,7 @@
 // The case's documents: add by file picker or drag and drop (each file is staged first, for its
 // document date and description), chunked upload with progress and cancel; the list with type,
-// document date, size and SHA-256; save a copy; delete after confirmation.
+// document date, size and SHA-256; open in the system's viewer; save a copy; delete after
+// confirmation.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../preload/contract';

@@ -1,5 +1,7 @@
 // Every section editor with unsaved work registers a flush here, so the app can save everything
-// before it locks the vault, and try to when the window is closed or hidden.
+// before it locks the vault, and when the window is closed: in the app main holds the close back
+// and asks through window.briefcaseEvents (installFlushRequestHandler); beforeunload and hidden
+// remain a best-effort second line.
 
 /** Saves now if anything is pending; resolves true when nothing is left unsaved. */
 export type Flush = () => Promise<boolean>;
@@ -29,4 +31,15 @@ export function installPageExitFlush(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void flushAll();
   });
+}
+
+/**
+ * Answers main's flush requests (the window is closing; later also before the vault locks itself):
+ * save everything, then report whether all of it is saved. Returns the unsubscribe. Outside the
+ * app (no window.briefcaseEvents) it does nothing.
+ */
+export function installFlushRequestHandler(): () => void {
+  const events = window.briefcaseEvents;
+  if (!events) return () => undefined;
+  return events.onFlushRequest(async () => (await flushAll()) === 0);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   hardenedWebPreferences,
+  isAllowedNavigation,
   isAllowedRequest,
   isTrustedSender,
   resolveAppFile,
@@ -63,6 +64,21 @@ describe('network', () => {
     for (const url of ['https://example.org/', 'http://127.0.0.1:8080/', 'wss://x.example/', 'file:///etc/hosts', 'ftp://x/']) {
       expect(isAllowedRequest(url, undefined), url).toBe(false);
     }
+  });
+});
+
+describe('navigation', () => {
+  it('stays inside the app', () => {
+    expect(isAllowedNavigation('app://briefcase/index.html', undefined)).toBe(true);
+    // Every non-special scheme has the origin "null": none of these is "the same origin" as app://.
+    for (const url of ['file:///etc/passwd', 'data:text/html,<p>x</p>', 'app://other/index.html', 'https://example.org/', 'javascript:alert(1)', 'nonsense']) {
+      expect(isAllowedNavigation(url, undefined), url).toBe(false);
+    }
+  });
+  it('allows the dev server only when one is running, and only on loopback', () => {
+    expect(isAllowedNavigation('http://localhost:5173/#/x', 'http://localhost:5173')).toBe(true);
+    expect(isAllowedNavigation('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+    expect(isAllowedNavigation('http://10.0.0.5:5173/', 'http://10.0.0.5:5173')).toBe(false);
   });
 });
 

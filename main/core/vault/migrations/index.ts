@@ -1,10 +1,11 @@
 // The numbered migrations, in order. One file each; each has a test in test/unit/vault/migrations.
 // A migration is applied in one transaction that also records it (schema_migrations and
 // PRAGMA user_version), so a crash leaves the vault at the previous version, never half-way.
-import type { Db } from '../sqlite';
+import { registerFunctions, type Db } from '../sqlite';
 import m001 from './001_cases';
 import m002 from './002_case_sections';
 import m003 from './003_attachments';
+import m004 from './004_case_search_text';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001, m002, m003];
+export const migrations: Migration[] = [m001, m002, m003, m004];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
@@ -21,6 +22,7 @@ export function schemaVersion(db: Db): number {
 
 /** Apply every migration above the vault's version. Returns the versions applied. */
 export function migrate(db: Db, upTo: number = LATEST_SCHEMA_VERSION): number[] {
+  registerFunctions(db); // migrations may call them (004 folds existing rows)
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
