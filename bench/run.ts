@@ -8,8 +8,10 @@
 //   BENCH_DIR=/some/disk npm run bench    put the temporary vaults on that disk
 import { fileURLToPath } from 'node:url';
 import { benchEncryption } from './encryption';
+import { benchEvidenceSearch } from './evidence-search';
 import { benchImport } from './import';
 import { benchKdf } from './kdf';
+import { benchPdf } from './pdf';
 import { describeMachine } from './lib/machine';
 import { renderGenerated, writeGenerated, type SectionResult } from './lib/report';
 import { benchRoot, cleanUpOnSignals, removeAllTempDirs } from './lib/tmp';
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
     ['3. cost of encryption', benchEncryption],
     ['4. case import, 1,000 files', benchImport],
     ['5. case list and search in the browser, 10,000 cases', benchUiList],
+    ['6. evidence search, 100,000 excerpts', benchEvidenceSearch],
+    ['7. PDF text extraction, 300 pages', benchPdf],
   ];
   for (const [name, run] of steps) {
     log(`\n${name}`);

@@ -11,10 +11,29 @@ import { z } from 'zod';
 import { AttachmentMeta, CaseFile, CaseRecord, CaseReference, CaseStatus, SectionRevisions, SectionUpdate } from './schemas/case-file';
 import { Labels, ReferenceData, RiskFactor, RiskField } from './schemas/catalogue';
 import { FullDate, OptionalPartialDate } from './schemas/dates';
+import {
+  CaseEvidenceItem,
+  EvidenceLibraryFile,
+  EvidenceSettings,
+  ExcerptFields,
+  Excerpt,
+  FactorSuggestions,
+  ImportFormat,
+  ImportResult,
+  SearchQuery,
+  SearchResult,
+  Source,
+  SourceFields,
+  Tag,
+  TagAxis,
+  TagId,
+  TagLists,
+} from './schemas/evidence';
 import { Id, optionalLine, requiredLine } from './schemas/text';
 
 export * from './schemas/case-file';
 export * from './schemas/catalogue';
+export * from './schemas/evidence';
 
 /** The one IPC channel: every call is `invoke(IPC_CHANNEL, method, input)` → Envelope. */
 export const IPC_CHANNEL = 'briefcase:call';
@@ -39,8 +58,12 @@ export const errorCodes = [
   'SIZE_MISMATCH',
   'FILE_NOT_READABLE',
   'UNSUPPORTED_FILE_TYPE',
+  'PDF_ENCRYPTED',
+  'PDF_UNREADABLE',
   'NOT_SUPPORTED',
   'OPEN_FAILED',
+  'UNKNOWN_FORMAT',
+  'IN_USE',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -140,6 +163,16 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
+/** An attachment belongs to a case, or is the stored document of an evidence source: one of the two. */
+const oneOwner = (input: { caseId?: string | undefined; sourceId?: string | undefined }, ctx: z.RefinementCtx) => {
+  if ((input.caseId === undefined) === (input.sourceId === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'validation.caseOrSource' });
+  }
+};
+
+/** Largest library file accepted by evidence.import, in characters. */
+export const EVIDENCE_IMPORT_MAX_CHARS = 64 * 1024 * 1024;
+
 // ---------------------------------------------------------------------------------------------
 // The methods
 
@@ -208,14 +241,17 @@ export const contract = {
   'attachments.begin': method(
     z
       .object({
-        caseId: CaseId,
+        /** The case the file belongs to, or (instead) the evidence source it is the document of. */
+        caseId: CaseId.optional(),
+        sourceId: Id.optional(),
         name: requiredLine(255),
         mediaType: requiredLine(120),
         size: z.number().int().min(0).max(2 ** 40),
         documentDate: OptionalPartialDate.optional(),
         description: optionalLine(300).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(oneOwner),
     z.object({ uploadId: Id }),
   ),
   'attachments.append': method(
@@ -231,13 +267,15 @@ export const contract = {
   'attachments.addFromPath': method(
     z
       .object({
-        caseId: CaseId,
+        caseId: CaseId.optional(),
+        sourceId: Id.optional(),
         path: z.string().min(1),
         mediaType: optionalLine(120).optional(),
         documentDate: OptionalPartialDate.optional(),
         description: optionalLine(300).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(oneOwner),
     AttachmentMeta,
   ),
   'attachments.read': method(
@@ -253,6 +291,66 @@ export const contract = {
    */
   'attachments.open': method(z.object({ id: Id }).strict(), z.object({})),
   'attachments.delete': method(z.object({ id: Id }).strict(), z.object({})),
+
+  // The COI evidence library (preload/schemas/evidence.ts). A source's document is uploaded with
+  // attachments.begin/append/commit (or addFromPath) given `sourceId`; a new one replaces the old.
+  'evidence.listSources': method(
+    z
+      .object({
+        query: z.string().max(200, 'validation.tooLong').optional(),
+        limit: z.number().int().min(1).max(1_000).default(200),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ items: z.array(Source), total: z.number().int() }),
+  ),
+  'evidence.getSource': method(
+    z.object({ id: Id }).strict(),
+    z.object({ source: Source, excerpts: z.array(Excerpt) }),
+  ),
+  /** Creates a source (no id) or replaces one's fields (with id); the stored document is kept. */
+  'evidence.saveSource': method(z.object({ id: Id.optional(), source: SourceFields }).strict(), Source),
+  /** Deletes a source, its excerpts and its document. IN_USE while any excerpt is linked to a case. */
+  'evidence.deleteSource': method(z.object({ id: Id }).strict(), z.object({})),
+  'evidence.saveExcerpt': method(z.object({ id: Id.optional(), excerpt: ExcerptFields }).strict(), Excerpt),
+  /** IN_USE while the excerpt is linked to a case. */
+  'evidence.deleteExcerpt': method(z.object({ id: Id }).strict(), z.object({})),
+  'evidence.search': method(SearchQuery, SearchResult),
+  'evidence.tags': method(Empty, TagLists),
+  /** A clinic's own tag; the id is made from the English label when not given. */
+  'evidence.addTag': method(z.object({ axis: TagAxis, id: TagId.optional(), labels: Labels }).strict(), Tag),
+  'evidence.settings': method(Empty, EvidenceSettings),
+  'evidence.setSettings': method(EvidenceSettings, EvidenceSettings),
+  /** CSL-JSON, RIS or the library's own JSON; all or nothing (INVALID_INPUT lists every problem). */
+  'evidence.import': method(
+    z
+      .object({
+        content: z.string().max(EVIDENCE_IMPORT_MAX_CHARS, 'validation.tooLong'),
+        format: ImportFormat.default('auto'),
+      })
+      .strict(),
+    ImportResult,
+  ),
+  'evidence.export': method(Empty, EvidenceLibraryFile),
+  /** Imports templates/evidence/starter.json (duplicates merge, so loading twice adds nothing). */
+  'evidence.loadStarter': method(Empty, ImportResult),
+  /** The text of each page of a source's stored PDF, for taking an excerpt with its page pinpoint. */
+  'evidence.pageTexts': method(z.object({ sourceId: Id }).strict(), z.object({ pages: z.array(z.string()) })),
+  'evidence.caseLinks': method(z.object({ caseId: CaseId }).strict(), z.object({ items: z.array(CaseEvidenceItem) })),
+  /** Selects an excerpt for a case as a whole (riskFactorId null) or for one risk factor. Idempotent. */
+  'evidence.link': method(
+    z.object({ caseId: CaseId, excerptId: Id, riskFactorId: requiredLine(80).nullable().default(null) }).strict(),
+    z.object({ items: z.array(CaseEvidenceItem) }),
+  ),
+  'evidence.unlink': method(
+    z.object({ caseId: CaseId, excerptId: Id, riskFactorId: requiredLine(80).nullable().default(null) }).strict(),
+    z.object({ items: z.array(CaseEvidenceItem) }),
+  ),
+  /** For each risk factor marked present on the case: excerpts whose tags match, best first. */
+  'evidence.suggest': method(
+    z.object({ caseId: CaseId, limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    z.object({ factors: z.array(FactorSuggestions) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { createApi, type Api } from '../core/api';
 import { defaultDataDir } from '../core/paths';
 import { readPreferences } from '../core/prefs/preferences';
 import { registerAttachmentCommands } from './attachments';
+import { registerEvidenceCommands } from './evidence';
 import { CliUsageError, readSecret } from './prompt';
 import { createTranslator, languageFromEnv } from './translate';
 
@@ -128,6 +129,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   registerAttachmentCommands(cases, { t, session: () => session(globals()), call, out, say });
+  registerEvidenceCommands(program, {
+    t,
+    session: () => session(globals()),
+    call,
+    out,
+    say,
+    fail: (key, values) => {
+      throw new CliMessage(key, values);
+    },
+  });
 
   const vault = program.command('vault').description(t('cli.help.vaultGroup'));
   vault

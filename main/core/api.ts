@@ -9,6 +9,12 @@ import * as cases from './cases/service';
 import { exportCase, importCase } from './cases/exchange';
 import { updateSection } from './cases/update';
 import * as deadlines from './deadlines/service';
+import * as evidence from './evidence/service';
+import { exportLibrary, importLibrary } from './evidence/library';
+import * as evidenceLinks from './evidence/links';
+import { pageTexts } from './evidence/pages';
+import { search as searchEvidence } from './evidence/search';
+import { loadStarter } from './evidence/starter';
 import * as reference from './reference/service';
 import { BriefcaseError, issuesFromZod, toApiError } from './errors';
 import { defaultVaultPath } from './paths';
@@ -116,6 +122,26 @@ export function createApi(context: ApiContext): Api {
     'attachments.saveCopy': (input) => attachments.saveCopy(vault.db, input),
     'attachments.open': (input) => openAttachment(vault.db, input, { dataDir: context.dataDir, platform: context.platform }),
     'attachments.delete': (input) => attachments.deleteAttachment(vault.db, input),
+
+    'evidence.listSources': (input) => evidence.listSources(vault.db, input),
+    'evidence.getSource': ({ id }) => evidence.getSource(vault.db, id),
+    'evidence.saveSource': (input) => evidence.saveSource(vault.db, input),
+    'evidence.deleteSource': ({ id }) => evidence.deleteSource(vault.db, id),
+    'evidence.saveExcerpt': (input) => evidence.saveExcerpt(vault.db, input),
+    'evidence.deleteExcerpt': ({ id }) => evidence.deleteExcerpt(vault.db, id),
+    'evidence.search': (input) => searchEvidence(vault.db, input),
+    'evidence.tags': () => evidence.tags(vault.db),
+    'evidence.addTag': (input) => evidence.addTag(vault.db, input),
+    'evidence.settings': () => evidence.settings(vault.db),
+    'evidence.setSettings': (input) => evidence.setSettings(vault.db, input),
+    'evidence.import': (input) => importLibrary(vault.db, input),
+    'evidence.export': () => exportLibrary(vault.db),
+    'evidence.loadStarter': () => loadStarter(vault.db),
+    'evidence.pageTexts': ({ sourceId }) => pageTexts(vault.db, sourceId),
+    'evidence.caseLinks': ({ caseId }) => evidenceLinks.listLinks(vault.db, caseId),
+    'evidence.link': (input) => evidenceLinks.link(vault.db, input),
+    'evidence.unlink': (input) => evidenceLinks.unlink(vault.db, input),
+    'evidence.suggest': (input) => evidenceLinks.suggest(vault.db, input),
   };
 
   // One call at a time: handlers that await (key derivation) must not interleave with others.

@@ -6,7 +6,9 @@ import type { Db } from '../vault/sqlite';
 
 export interface AttachmentRow {
   id: string;
-  case_id: string;
+  /** The case the file belongs to, or null when it is an evidence source's document. */
+  case_id: string | null;
+  source_id: string | null;
   name: string;
   media_type: string;
   size: number;
@@ -21,13 +23,32 @@ export function caseExists(db: Db, caseId: string): boolean {
   return db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined;
 }
 
+export function sourceExists(db: Db, sourceId: string): boolean {
+  return db.prepare('SELECT 1 FROM sources WHERE id = ?').get(sourceId) !== undefined;
+}
+
+/** The complete document(s) of a source other than `exceptId`: replaced when a new one completes. */
+export function sourceDocumentIds(db: Db, sourceId: string, exceptId: string): string[] {
+  return (
+    db.prepare("SELECT id FROM attachments WHERE source_id = ? AND state = 'complete' AND id <> ?").all(sourceId, exceptId) as { id: string }[]
+  ).map((row) => row.id);
+}
+
+/** The stored document of each source that has one. */
+export function sourceDocuments(db: Db, sourceIds: readonly string[]): AttachmentRow[] {
+  if (sourceIds.length === 0) return [];
+  return db
+    .prepare("SELECT * FROM attachments WHERE state = 'complete' AND source_id IN (SELECT value FROM json_each(?))")
+    .all(JSON.stringify(sourceIds)) as AttachmentRow[];
+}
+
 export function insertPending(
   db: Db,
   row: Omit<AttachmentRow, 'sha256' | 'state'>,
 ): void {
   db.prepare(
-    `INSERT INTO attachments (id, case_id, name, media_type, size, sha256, document_date, description, added_at, state)
-     VALUES (@id, @case_id, @name, @media_type, @size, NULL, @document_date, @description, @added_at, 'pending')`,
+    `INSERT INTO attachments (id, case_id, source_id, name, media_type, size, sha256, document_date, description, added_at, state)
+     VALUES (@id, @case_id, @source_id, @name, @media_type, @size, NULL, @document_date, @description, @added_at, 'pending')`,
   ).run(row);
 }
 

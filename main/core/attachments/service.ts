@@ -23,6 +23,8 @@ import * as repo from './repository';
 
 interface Upload {
   id: string;
+  /** Set when the file is an evidence source's document: it replaces the previous one on commit. */
+  sourceId: string | null;
   /** The size declared at begin (or found by stat for addFromPath). */
   size: number;
   received: number;
@@ -48,7 +50,9 @@ function uploadsOf(db: Db): Map<string, Upload> {
 }
 
 export interface NewAttachment {
-  caseId: string;
+  /** The case the file belongs to, or (instead) the evidence source whose document it is. */
+  caseId?: string | undefined;
+  sourceId?: string | undefined;
   name: string;
   mediaType?: string | null | undefined;
   documentDate?: string | null | undefined;
@@ -107,7 +111,7 @@ export async function addFromPath(
   input: Omit<NewAttachment, 'name'> & { path: string },
   now = new Date(),
 ): Promise<AttachmentMeta> {
-  if (!repo.caseExists(db, input.caseId)) throw new BriefcaseError('NOT_FOUND');
+  if (!ownerExists(db, input)) throw new BriefcaseError('NOT_FOUND');
   const path = resolve(input.path);
   let handle;
   try {
@@ -215,16 +219,29 @@ export function getAttachment(db: Db, id: string): AttachmentMeta {
   return toMeta(row);
 }
 
+/** The stored document of each given source that has one, by source id. */
+export function sourceDocuments(db: Db, sourceIds: readonly string[]): Map<string, AttachmentMeta> {
+  return new Map(repo.sourceDocuments(db, sourceIds).map((row) => [row.source_id ?? '', toMeta(row)]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The shared steps
+
+/** Exactly one owner (the contract checks that too), and it exists. */
+function ownerExists(db: Db, input: Pick<NewAttachment, 'caseId' | 'sourceId'>): boolean {
+  if (input.caseId && !input.sourceId) return repo.caseExists(db, input.caseId);
+  if (input.sourceId && !input.caseId) return repo.sourceExists(db, input.sourceId);
+  return false;
+}
 
 function start(db: Db, input: NewAttachment, size: number, now: Date): Upload {
   const id = randomUUID();
   db.transaction(() => {
-    if (!repo.caseExists(db, input.caseId)) throw new BriefcaseError('NOT_FOUND');
+    if (!ownerExists(db, input)) throw new BriefcaseError('NOT_FOUND');
     repo.insertPending(db, {
       id,
-      case_id: input.caseId,
+      case_id: input.caseId ?? null,
+      source_id: input.sourceId ?? null,
       name: input.name,
       // Replaced by the sniffed type on completion; the column only needs a value meanwhile.
       media_type: normaliseMediaType(input.mediaType).slice(0, 120) || 'application/octet-stream',
@@ -234,7 +251,7 @@ function start(db: Db, input: NewAttachment, size: number, now: Date): Upload {
       added_at: now.toISOString(),
     });
   })();
-  const upload: Upload = { id, size, received: 0, next: 0, hash: createHash('sha256'), sniffer: new MediaTypeSniffer(input.mediaType) };
+  const upload: Upload = { id, sourceId: input.sourceId ?? null, size, received: 0, next: 0, hash: createHash('sha256'), sniffer: new MediaTypeSniffer(input.mediaType) };
   uploadsOf(db).set(id, upload);
   return upload;
 }
@@ -267,6 +284,8 @@ function finish(db: Db, upload: Upload, expectedSha256: string | null, now: Date
   const meta = db.transaction(() => {
     const done = repo.markComplete(db, upload.id, { media_type: mediaType, sha256, size: upload.size, added_at: now.toISOString() });
     if (!done) throw new BriefcaseError('UPLOAD_NOT_FOUND');
+    // A source has one document: the new one replaces the old in the same transaction.
+    if (upload.sourceId) for (const old of repo.sourceDocumentIds(db, upload.sourceId, upload.id)) repo.deleteAttachment(db, old);
     return getAttachment(db, upload.id);
   })();
   uploadsOf(db).delete(upload.id);

@@ -7,6 +7,7 @@ import { api, type ApiError, toApiError } from '../api/client';
 import { CasePage } from '../cases/CasePage';
 import { CasesScreen } from '../cases/CasesScreen';
 import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
+import { EvidenceScreen } from '../evidence/EvidenceScreen';
 import { flushAll, installFlushRequestHandler, installPageExitFlush } from '../autosave/registry';
 import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
@@ -15,7 +16,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { Header } from './Header';
 import { UnsavedDialog } from './UnsavedDialog';
 
-export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'case'; id: string };
+export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'case'; id: string };
 
 type Screen =
   | { kind: 'loading' }
@@ -138,6 +139,7 @@ export function App() {
         {screen.kind === 'unlocked' && screen.view.name === 'deadlines' && (
           <DeadlinesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
         )}
+        {screen.kind === 'unlocked' && screen.view.name === 'evidence' && <EvidenceScreen onVaultLocked={reload} />}
       </main>
     </div>
   );

@@ -41,6 +41,14 @@ export function Header({ onLanguage, onLock, view, onNavigate }: Props) {
           >
             {t('header.deadlines')}
           </button>
+          <button
+            type="button"
+            className="app-nav__item"
+            aria-current={view.name === 'evidence' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'evidence' })}
+          >
+            {t('header.evidence')}
+          </button>
         </nav>
       )}
       <div className="app-header__tools">

@@ -7,7 +7,9 @@ import { bytesToBase64 } from './base64';
 import { Sha256 } from './sha256';
 
 export interface UploadOptions {
-  caseId: string;
+  /** The case the file belongs to, or (instead) the evidence source it is the document of. */
+  caseId?: string | undefined;
+  sourceId?: string | undefined;
   file: File;
   documentDate: string | null;
   description: string | null;
@@ -22,9 +24,10 @@ export class UploadCancelled extends Error {
   }
 }
 
-export async function uploadAttachment({ caseId, file, documentDate, description, onProgress, signal }: UploadOptions): Promise<AttachmentMeta> {
+export async function uploadAttachment({ caseId, sourceId, file, documentDate, description, onProgress, signal }: UploadOptions): Promise<AttachmentMeta> {
   const { uploadId } = await api.attachments.begin({
-    caseId,
+    ...(caseId ? { caseId } : {}),
+    ...(sourceId ? { sourceId } : {}),
     name: file.name,
     mediaType: file.type || 'application/octet-stream',
     size: file.size,

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { BackIcon } from '../app/icons';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
+import { CaseEvidenceContext, useCaseEvidence } from '../evidence/useCaseEvidence';
 import { ClientSection } from '../intake/ClientSection';
 import { DeadlinesSection } from '../intake/DeadlinesSection';
 import { DetailsSection } from '../intake/DetailsSection';
@@ -45,6 +47,7 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
   const [live, setLive] = useState<Live | null>(null);
   const reference = useReference();
   const back = useFocusOnMount<HTMLButtonElement>();
+  const evidence = useCaseEvidence(id, onVaultLocked);
 
   useEffect(() => {
     let current = true;
@@ -102,29 +105,32 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
               {t('case.nextDeadline')}: <DeadlineText deadline={nextDeadline(live.deadlines)} />
             </p>
           </header>
-          <div className="workspace">
-            <SectionNav />
-            <div className="workspace__sections" key={record.id}>
-              <ClientSection record={record} jurisdiction={jurisdiction} onClientName={(clientName) => patch({ clientName })} onVaultLocked={onVaultLocked} />
-              <DetailsSection record={record} reference={reference.data} onDetails={(details) => patch({ details })} onVaultLocked={onVaultLocked} />
-              <HouseholdSection record={record} onOpenCase={onOpenCase} onVaultLocked={onVaultLocked} />
-              <TimelineSection record={record} onSaved={(timeline) => patch({ timeline })} onVaultLocked={onVaultLocked} />
-              <DeadlinesSection record={record} jurisdiction={jurisdiction} onSaved={(deadlines) => patch({ deadlines })} onVaultLocked={onVaultLocked} />
-              <RisksSection
-                record={record}
-                factors={reference.data!.riskCatalogue.factors}
-                timeline={live.timeline}
-                attachments={live.attachments}
-                onVaultLocked={onVaultLocked}
-              />
-              <AttachmentsPanel
-                caseId={record.id}
-                attachments={live.attachments}
-                onChange={(change) => setLive((previous) => (previous ? { ...previous, attachments: change(previous.attachments) } : previous))}
-                onVaultLocked={onVaultLocked}
-              />
+          <CaseEvidenceContext value={evidence}>
+            <div className="workspace">
+              <SectionNav />
+              <div className="workspace__sections" key={record.id}>
+                <ClientSection record={record} jurisdiction={jurisdiction} onClientName={(clientName) => patch({ clientName })} onVaultLocked={onVaultLocked} />
+                <DetailsSection record={record} reference={reference.data} onDetails={(details) => patch({ details })} onVaultLocked={onVaultLocked} />
+                <HouseholdSection record={record} onOpenCase={onOpenCase} onVaultLocked={onVaultLocked} />
+                <TimelineSection record={record} onSaved={(timeline) => patch({ timeline })} onVaultLocked={onVaultLocked} />
+                <DeadlinesSection record={record} jurisdiction={jurisdiction} onSaved={(deadlines) => patch({ deadlines })} onVaultLocked={onVaultLocked} />
+                <RisksSection
+                  record={record}
+                  factors={reference.data!.riskCatalogue.factors}
+                  timeline={live.timeline}
+                  attachments={live.attachments}
+                  onVaultLocked={onVaultLocked}
+                />
+                <CaseEvidencePanel reference={live.details.reference} />
+                <AttachmentsPanel
+                  caseId={record.id}
+                  attachments={live.attachments}
+                  onChange={(change) => setLive((previous) => (previous ? { ...previous, attachments: change(previous.attachments) } : previous))}
+                  onVaultLocked={onVaultLocked}
+                />
+              </div>
             </div>
-          </div>
+          </CaseEvidenceContext>
         </>
       )}
     </article>

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RiskState, type AttachmentMeta, type RiskFactor, type RiskField, type TimelineEvent } from '../../../preload/contract';
+import { LinkedEvidence } from '../evidence/LinkedEvidence';
 import { labelOf } from '../reference/useReference';
 import { Checkbox, emptyToNull, PartialDateInput, TextArea, TextInput, toNumberOrNull, useErrorKey } from './fields';
 
@@ -60,6 +61,7 @@ export function RiskFactorCard({ index, factor, factorId, timeline, attachments 
           <TextArea name={`${base}.lawyerSummary`} label={t('intake.risks.lawyerSummary')} rows={4} />
         </div>
         <Sources name={`${base}.sources`} timeline={timeline} attachments={attachments} />
+        {state === 'present' && <LinkedEvidence factorId={factorId} title={title} present />}
       </div>
     </details>
   );

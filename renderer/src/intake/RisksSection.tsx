@@ -1,11 +1,12 @@
 // Individual risk, factor by factor: every factor of the catalogue (and the clinic's own) is
 // present, absent or not yet assessed, with its structured fields, the client's words, the
 // lawyer's summary and the sources (timeline events, attachments) that support it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta, CaseRecord, RiskAssessment, RiskFactor, TimelineEvent } from '../../../preload/contract';
 import { useSectionForm } from '../autosave/useSectionForm';
+import { useCaseEvidenceContext } from '../evidence/useCaseEvidence';
 import { ClinicFactorDialog } from './ClinicFactorDialog';
 import { risksSpec } from './forms';
 import { RiskFactorCard } from './RiskFactorCard';
@@ -27,6 +28,12 @@ export function RisksSection({ record, factors, timeline, attachments, onVaultLo
   const [adding, setAdding] = useState(false);
   const editor = useSectionForm<{ items: RiskAssessment[] }>({ caseId: record.id, section: 'risks', record, ...spec, onVaultLocked });
   const items = useFieldArray({ control: editor.form.control, name: 'items', keyName: 'key' });
+  // Suggestions are for the factors saved as present: ask again after each save of this section.
+  const refreshSuggestions = useCaseEvidenceContext()?.refreshSuggestions;
+  const savedNow = editor.status.kind === 'saved';
+  useEffect(() => {
+    if (savedNow) refreshSuggestions?.();
+  }, [savedNow, refreshSuggestions]);
   const byId = new Map([...factors, ...added].map((factor) => [factor.id, factor]));
 
   return (

@@ -8,6 +8,7 @@ const SECTIONS = [
   ['section-timeline', 'intake.timeline.title'],
   ['section-deadlines', 'intake.deadlines.title'],
   ['section-risks', 'intake.risks.title'],
+  ['section-evidence', 'evidence.links.title'],
   ['section-attachments', 'attachments.title'],
 ] as const;
 

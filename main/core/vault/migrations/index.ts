@@ -6,14 +6,20 @@ import m001 from './001_cases';
 import m002 from './002_case_sections';
 import m003 from './003_attachments';
 import m004 from './004_case_search_text';
+import m005 from './005_evidence';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Set when the migration rebuilds a table others point to: foreign keys are off while it runs
+   * (they cannot be switched inside a transaction), and foreign_key_check must pass before commit.
+   */
+  foreignKeysOff?: boolean;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
@@ -31,16 +37,29 @@ export function migrate(db: Db, upTo: number = LATEST_SCHEMA_VERSION): number[] 
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version > upTo || migration.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      apply(db, migration);
+    } finally {
+      if (migration.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     applied.push(migration.version);
   }
   return applied;
+}
+
+function apply(db: Db, migration: Migration): void {
+  db.transaction(() => {
+    db.exec(migration.sql);
+    if (migration.foreignKeysOff && db.prepare('PRAGMA foreign_key_check').all().length > 0) {
+      throw new Error('foreign key check failed');
+    }
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    );
+    db.pragma(`user_version = ${migration.version}`);
+  })();
 }

@@ -1,0 +1,95 @@
+// The text of a stored PDF, page by page. The lawyer selects a passage (mouse, or the keyboard with
+// caret browsing, F7) and "Use selection as excerpt" hands its text and page to the excerpt form.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError, toApiError } from '../api/client';
+import { ErrorAlert } from '../app/ErrorAlert';
+import { readSelection, type PageSelection } from './selection';
+
+interface Props {
+  sourceId: string;
+  onUseSelection: (selection: PageSelection) => void;
+  onVaultLocked: () => void;
+}
+
+export function PdfPages({ sourceId, onUseSelection, onVaultLocked }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const viewer = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(false);
+  const [pages, setPages] = useState<string[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [noSelection, setNoSelection] = useState(false);
+
+  useEffect(() => {
+    if (!shown) return;
+    let current = true;
+    api.evidence.pageTexts({ sourceId }).then(
+      (answer) => current && setPages(answer.pages),
+      (caught: unknown) => {
+        const failure = toApiError(caught);
+        if (!current) return;
+        if (failure.code === 'VAULT_LOCKED') onVaultLocked();
+        else setError(failure);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [shown, sourceId, onVaultLocked]);
+
+  if (!shown) {
+    return (
+      <button type="button" className="button" onClick={() => setShown(true)}>
+        {t('evidence.pdf.show')}
+      </button>
+    );
+  }
+  const use = () => {
+    const selection = viewer.current ? readSelection(viewer.current) : null;
+    setNoSelection(!selection);
+    if (selection) onUseSelection(selection);
+  };
+  return (
+    <div className="pdf" aria-busy={pages === null && !error}>
+      <ErrorAlert error={error} />
+      {pages === null && !error && <p className="loading">{t('app.loading')}</p>}
+      {pages !== null && (
+        <>
+          <div className="pdf__tools">
+            <button
+              type="button"
+              className="button button--primary"
+              // Keep the selection: a mouse press on the button must not clear it first.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={use}
+            >
+              {t('evidence.pdf.useSelection')}
+            </button>
+            <span className="muted" id={`${id}-hint`}>
+              {t('evidence.pdf.hint')}
+            </span>
+          </div>
+          {noSelection && (
+            <p className="field__error" role="alert">
+              {t('evidence.pdf.noSelection')}
+            </p>
+          )}
+          {pages.length === 0 && <p className="muted">{t('evidence.pdf.noText')}</p>}
+          <div className="pdf__pages" ref={viewer} aria-label={t('evidence.pdf.pages')} role="region" aria-describedby={`${id}-hint`}>
+            {pages.map((text, index) => (
+              <section key={index} className="pdf__page" data-page={index + 1} aria-label={t('evidence.pdf.page', { page: index + 1 })} tabIndex={0}>
+                <h3 className="pdf__page-number" aria-hidden="true">
+                  {t('evidence.pdf.page', { page: index + 1 })}
+                </h3>
+                <p className="pdf__text" dir="auto">
+                  {text || t('evidence.pdf.emptyPage')}
+                </p>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

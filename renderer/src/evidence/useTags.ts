@@ -1,0 +1,57 @@
+// The tag lists (topic, place, profile): shipped tags plus the clinic's own. Shared while the
+// vault is open; adding a tag refreshes every screen showing a list.
+import { useCallback, useEffect, useState } from 'react';
+import type { Tag, TagAxis, TagLists } from '../../../preload/contract';
+import { api } from '../api/client';
+import { labelOf } from '../reference/useReference';
+
+let cached: Promise<TagLists> | null = null;
+const listeners = new Set<() => void>();
+
+export function forgetTags(): void {
+  cached = null;
+}
+
+function load(): Promise<TagLists> {
+  cached ??= api.evidence.tags().catch((error: unknown) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}
+
+export function useTags(): { lists: TagLists | null; addTag: (axis: TagAxis, label: string) => Promise<Tag> } {
+  const [lists, setLists] = useState<TagLists | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const listener = () => setGeneration((n) => n + 1);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setLists(data),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [generation]);
+  const addTag = useCallback(async (axis: TagAxis, label: string) => {
+    // A clinic's tag is named in the language it was typed in; both labels start the same.
+    const tag = await api.evidence.addTag({ axis, labels: { en: label, da: label } });
+    cached = null;
+    for (const listener of listeners) listener();
+    return tag;
+  }, []);
+  return { lists, addTag };
+}
+
+/** A tag's label in the UI's language, or its id when the tag is not (yet) in the lists. */
+export function tagLabel(lists: TagLists | null, axis: TagAxis, id: string, language: string): string {
+  const tag = lists?.[axis].find((candidate) => candidate.id === id);
+  return tag ? labelOf(tag.labels, language) : id;
+}
