@@ -1,6 +1,7 @@
 // 6. Evidence search: FTS5 over 100,000 generated excerpts in 10,000 sources, through the service
-//    (evidence/search.ts: folding, the FTS5 query, filters, currency, highlighted snippets) against
-//    the same SQL statement (searchStatement) run directly on the database, in the same run.
+//    (evidence/search.ts: folding, the FTS5 query in rounds, the join to excerpts and sources,
+//    stale demotion, currency, highlighted snippets) against the FTS5 query for the same page run
+//    directly on the database (ftsBaseline: the best 21 matches by bm25), in the same run.
 //    Targets: median and p95 under 20 ms, and the service ≤ 1.5× the raw query.
 //
 // The library is fictional: titles and passages from syllables, with a vocabulary of COI words
@@ -8,7 +9,7 @@
 import { createApi } from '../main/core/api';
 import { saveExcerpt, saveSource } from '../main/core/evidence/service';
 import { search, searchFilters } from '../main/core/evidence/search';
-import { searchStatement } from '../main/core/evidence/search-repository';
+import { ftsBaseline } from '../main/core/evidence/search-repository';
 import { SearchQuery, type SourceFields } from '../preload/schemas/evidence';
 import { rng } from './lib/data';
 import { ms, passFail, ratio, table, type SectionResult } from './lib/report';
@@ -92,8 +93,8 @@ export async function benchEvidenceSearch(log: (line: string) => void): Promise<
         };
         const runRaw = () => {
           const start = now();
-          const { sql, params } = searchStatement(searchFilters(db, input));
-          db.prepare(sql).all(params);
+          const { match } = searchFilters(db, input);
+          if (match) ftsBaseline(db, match, input.limit + 1);
           const took = now() - start;
           raw.push(took);
           entry.raw.push(took);
@@ -130,14 +131,15 @@ export async function benchEvidenceSearch(log: (line: string) => void): Promise<
           ['Measured', 'n', 'median', 'p95', 'min', 'max'],
           [
             ['service: evidence/search.ts search()', String(s.n), ms(s.median), ms(s.p95), ms(s.min), ms(s.max)],
-            ['raw: the same statement on the db', String(r.n), ms(r.median), ms(r.p95), ms(r.min), ms(r.max)],
+            ['raw: the FTS5 query for the page, run directly', String(r.n), ms(r.median), ms(r.p95), ms(r.min), ms(r.max)],
           ],
         ),
         '',
         table(['Query (first page of 20)', 'hits on page', 'service median', 'service p95', 'raw median', 'ratio'], rows),
         '',
         `${ROUNDS} rounds of ${QUERIES.length} queries on an encrypted vault, service and raw alternating first. The service adds`,
-        'query folding, currency for the page\'s sources and the highlighted snippets to the raw statement.',
+        'to the raw FTS5 query: folding the query, joining the candidates to excerpts and sources, moving stale',
+        'sources down (exactly: see search-repository.ts), currency for the page\'s sources and the highlighted snippets.',
         `Targets: ${passFail(timePass)} (time), ${passFail(ratioPass)} (ratio).`,
       ].join('\n'),
     };
