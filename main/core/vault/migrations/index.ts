@@ -7,6 +7,7 @@ import m002 from './002_case_sections';
 import m003 from './003_attachments';
 import m004 from './004_case_search_text';
 import m005 from './005_evidence';
+import m006 from './006_evidence_rank_indexes';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
   foreignKeysOff?: boolean;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
