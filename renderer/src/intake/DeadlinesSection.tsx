@@ -6,6 +6,7 @@ import { useSectionForm } from '../autosave/useSectionForm';
 import { labelOf } from '../reference/useReference';
 import { Checkbox, Select, TextInput } from './fields';
 import { deadlinesSpec, newId, type DeadlineForm } from './forms';
+import { EntryList } from './EntryList';
 import { SectionCard } from './SectionCard';
 
 interface Props {
@@ -32,45 +33,32 @@ export function DeadlinesSection({ record, jurisdiction, onSaved, onVaultLocked 
 
   return (
     <SectionCard id="section-deadlines" title={t('intake.deadlines.title')} editor={editor}>
-      {deadlines.fields.length === 0 && <p className="muted">{t('intake.deadlines.none')}</p>}
-      <ol className="entries">
-        {deadlines.fields.map((field, index) => (
-          <li key={field.key} className="entry">
-            <fieldset className="entry__fields">
-              <legend>{t('intake.deadlines.deadlineN', { n: index + 1 })}</legend>
-              <div className="grid">
-                <Select name={`items.${index}.kind`} label={t('intake.deadlines.kind')} choices={choicesFor(field.kind)} />
-                <TextInput name={`items.${index}.dueOn`} label={t('intake.deadlines.dueOn')} type="date" dir="ltr" />
-                <TextInput name={`items.${index}.note`} label={t('intake.deadlines.note')} dir="auto" maxLength={300} />
-                <Checkbox name={`items.${index}.done`} label={t('intake.deadlines.done')} />
-              </div>
-              <button
-                type="button"
-                className="button button--quiet entry__remove"
-                onClick={() => {
-                  deadlines.remove(index);
-                  editor.changed();
-                }}
-              >
-                {t('intake.deadlines.remove', { n: index + 1 })}
-              </button>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
+      <EntryList
+        entries={deadlines.fields}
+        none={t('intake.deadlines.none')}
+        legend={(index) => t('intake.deadlines.deadlineN', { n: index + 1 })}
+        removeLabel={(index) => t('intake.deadlines.remove', { n: index + 1 })}
+        addLabel={t('intake.deadlines.add')}
+        renderEntry={(index) => (
+          <div className="grid">
+            <Select name={`items.${index}.kind`} label={t('intake.deadlines.kind')} choices={choicesFor(deadlines.fields[index]?.kind ?? '')} />
+            <TextInput name={`items.${index}.dueOn`} label={t('intake.deadlines.dueOn')} type="date" dir="ltr" />
+            <TextInput name={`items.${index}.note`} label={t('intake.deadlines.note')} dir="auto" maxLength={300} />
+            <Checkbox name={`items.${index}.done`} label={t('intake.deadlines.done')} />
+          </div>
+        )}
+        onRemove={(index) => {
+          deadlines.remove(index);
+          editor.changed();
+        }}
+        onAdd={() => {
           deadlines.append(
             { id: newId(), kind: kinds[0]?.value ?? '', dueOn: '', done: false, note: null },
             { shouldFocus: true, focusName: `items.${deadlines.fields.length}.kind` },
           );
           editor.changed();
         }}
-      >
-        {t('intake.deadlines.add')}
-      </button>
+      />
     </SectionCard>
   );
 }

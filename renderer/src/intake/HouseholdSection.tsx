@@ -7,6 +7,7 @@ import { useSectionForm } from '../autosave/useSectionForm';
 import { CasePicker } from './CasePicker';
 import { OriginalNameInput, PartialDateInput, Select, TextArea, TextInput } from './fields';
 import { householdSpec, newId, type MemberForm } from './forms';
+import { EntryList } from './EntryList';
 import { SectionCard } from './SectionCard';
 
 interface Props {
@@ -22,36 +23,27 @@ export function HouseholdSection({ record, onOpenCase, onVaultLocked }: Props) {
 
   return (
     <SectionCard id="section-household" title={t('intake.household.title')} intro={t('intake.household.intro')} editor={editor}>
-      {members.fields.length === 0 && <p className="muted">{t('intake.household.none')}</p>}
-      <ol className="entries">
-        {members.fields.map((field, index) => (
-          <li key={field.key} className="entry">
-            <fieldset className="entry__fields">
-              <legend>{t('intake.household.memberN', { n: index + 1 })}</legend>
-              <Member index={index} caseId={record.id} onOpenCase={onOpenCase} />
-              <button type="button" className="button button--quiet entry__remove" onClick={() => {
-                  members.remove(index);
-                  editor.changed();
-                }}>
-                {t('intake.household.remove', { n: index + 1 })}
-              </button>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
+      <EntryList
+        entries={members.fields}
+        none={t('intake.household.none')}
+        legend={(index) => t('intake.household.memberN', { n: index + 1 })}
+        removeLabel={(index) => t('intake.household.remove', { n: index + 1 })}
+        addLabel={t('intake.household.add')}
+        renderEntry={(index) => (
+          <Member index={index} caseId={record.id} onOpenCase={onOpenCase} />
+        )}
+        onRemove={(index) => {
+          members.remove(index);
+          editor.changed();
+        }}
+        onAdd={() => {
           members.append(
             { id: newId(), name: '', nameOriginal: null, relationship: 'child', birthDate: null, whereabouts: 'denmark', status: null, linkedCaseId: null, notes: '' },
             { shouldFocus: true, focusName: `items.${members.fields.length}.name` },
           );
           editor.changed();
         }}
-      >
-        {t('intake.household.add')}
-      </button>
+      />
     </SectionCard>
   );
 }

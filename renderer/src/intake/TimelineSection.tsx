@@ -5,6 +5,7 @@ import { FactSource, type CaseRecord, type TimelineEvent } from '../../../preloa
 import { useSectionForm } from '../autosave/useSectionForm';
 import { PartialDateInput, Select, TextArea, TextInput } from './fields';
 import { newId, timelineSpec, type EventForm } from './forms';
+import { EntryList } from './EntryList';
 import { SectionCard } from './SectionCard';
 
 interface Props {
@@ -27,45 +28,32 @@ export function TimelineSection({ record, onSaved, onVaultLocked }: Props) {
 
   return (
     <SectionCard id="section-timeline" title={t('intake.timeline.title')} intro={t('intake.timeline.intro')} editor={editor}>
-      {events.fields.length === 0 && <p className="muted">{t('intake.timeline.none')}</p>}
-      <ol className="entries">
-        {events.fields.map((field, index) => (
-          <li key={field.key} className="entry">
-            <fieldset className="entry__fields">
-              <legend>{t('intake.timeline.eventN', { n: index + 1 })}</legend>
-              <div className="grid">
-                <PartialDateInput name={`items.${index}.date`} label={t('intake.timeline.date')} />
-                <Select name={`items.${index}.source`} label={t('intake.timeline.source')} choices={FactSource.options.map((s) => ({ value: s, label: t(`factSource.${s}`) }))} />
-                <TextInput name={`items.${index}.sourceDetail`} label={t('intake.timeline.sourceDetail')} hint={t('intake.timeline.sourceDetailHint')} dir="auto" maxLength={300} />
-                <TextArea name={`items.${index}.description`} label={t('intake.timeline.description')} rows={2} />
-              </div>
-              <button
-                type="button"
-                className="button button--quiet entry__remove"
-                onClick={() => {
-                  events.remove(index);
-                  editor.changed();
-                }}
-              >
-                {t('intake.timeline.remove', { n: index + 1 })}
-              </button>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
+      <EntryList
+        entries={events.fields}
+        none={t('intake.timeline.none')}
+        legend={(index) => t('intake.timeline.eventN', { n: index + 1 })}
+        removeLabel={(index) => t('intake.timeline.remove', { n: index + 1 })}
+        addLabel={t('intake.timeline.add')}
+        renderEntry={(index) => (
+          <div className="grid">
+            <PartialDateInput name={`items.${index}.date`} label={t('intake.timeline.date')} />
+            <Select name={`items.${index}.source`} label={t('intake.timeline.source')} choices={FactSource.options.map((s) => ({ value: s, label: t(`factSource.${s}`) }))} />
+            <TextInput name={`items.${index}.sourceDetail`} label={t('intake.timeline.sourceDetail')} hint={t('intake.timeline.sourceDetailHint')} dir="auto" maxLength={300} />
+            <TextArea name={`items.${index}.description`} label={t('intake.timeline.description')} rows={2} />
+          </div>
+        )}
+        onRemove={(index) => {
+          events.remove(index);
+          editor.changed();
+        }}
+        onAdd={() => {
           events.append(
             { id: newId(), date: '', description: '', source: 'client_interview', sourceDetail: null },
             { shouldFocus: true, focusName: `items.${events.fields.length}.date` },
           );
           editor.changed();
         }}
-      >
-        {t('intake.timeline.add')}
-      </button>
+      />
     </SectionCard>
   );
 }
