@@ -9,13 +9,28 @@ export interface SnippetPart {
   match: boolean;
 }
 
+/** The folding of single characters seen so far: folding is per character, and texts repeat them. */
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  // ASCII folds to its lower case; only other characters need Unicode normalisation.
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : char;
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = foldForSearch(char);
+    if (foldedChars.size < 10_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
 /** Folds `text` character by character, remembering where each folded character came from. */
 function foldWithMap(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const f = foldForSearch(char);
+    const f = foldChar(char);
     folded += f;
     for (let i = 0; i < f.length; i += 1) origin.push(index);
     index += char.length;

@@ -1,7 +1,7 @@
 // The tag lists (topic, place, profile): shipped tags plus the clinic's own. Shared while the
 // vault is open; adding a tag refreshes every screen showing a list.
 import { useCallback, useEffect, useState } from 'react';
-import type { Tag, TagAxis, TagLists } from '../../../preload/contract';
+import type { Labels, Tag, TagAxis, TagLists } from '../../../preload/contract';
 import { api } from '../api/client';
 import { labelOf } from '../reference/useReference';
 
@@ -20,7 +20,7 @@ function load(): Promise<TagLists> {
   return cached;
 }
 
-export function useTags(): { lists: TagLists | null; addTag: (axis: TagAxis, label: string) => Promise<Tag> } {
+export function useTags(): { lists: TagLists | null; addTag: (axis: TagAxis, labels: Labels) => Promise<Tag> } {
   const [lists, setLists] = useState<TagLists | null>(null);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -40,9 +40,8 @@ export function useTags(): { lists: TagLists | null; addTag: (axis: TagAxis, lab
       current = false;
     };
   }, [generation]);
-  const addTag = useCallback(async (axis: TagAxis, label: string) => {
-    // A clinic's tag is named in the language it was typed in; both labels start the same.
-    const tag = await api.evidence.addTag({ axis, labels: { en: label, da: label } });
+  const addTag = useCallback(async (axis: TagAxis, labels: Labels) => {
+    const tag = await api.evidence.addTag({ axis, labels });
     cached = null;
     for (const listener of listeners) listener();
     return tag;

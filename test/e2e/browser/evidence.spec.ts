@@ -58,7 +58,8 @@ test('import CSL-JSON, take an excerpt, search "military service", link it to a 
   await typeInto(page, form.getByLabel('Page', { exact: true }), '27');
   await typeInto(page, form.getByLabel('Section', { exact: true }), '2.3');
   await press(page, form.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: 'Military service' }), 'Space');
-  await typeInto(page, form.getByLabel('New Profile tag'), 'Fictional test profile');
+  await typeInto(page, form.getByLabel('New Profile tag, in English'), 'Fictional test profile');
+  await typeInto(page, form.getByLabel('New Profile tag, in Danish'), 'Fiktiv testprofil');
   await page.keyboard.press('Enter');
   await expect(form.getByRole('group', { name: 'Profile' }).getByRole('checkbox', { name: 'Fictional test profile' })).toBeChecked();
   await screenshot(page, 'evidence-excerpt-editor');
