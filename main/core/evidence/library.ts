@@ -15,7 +15,7 @@ import {
 import type { Db } from '../vault/sqlite';
 import { tagRows, toExcerpt, toExcerptRow, toLibrarySource, toSourceRow } from './convert';
 import { parseLibrary, type ParsedLibrary } from './import';
-import { doiKey, titleKey, urlKey } from './keys';
+import { doiKey, sameEdition, titlePrefix, urlKey } from './keys';
 import * as repo from './repository';
 
 export function importLibrary(db: Db, input: { content: string; format?: ImportFormat }, now = new Date()): ImportResult {
@@ -29,8 +29,8 @@ export function importParsed(db: Db, parsed: ParsedLibrary, now = new Date()): I
     const result: ImportResult = { format: parsed.format, sources: { added: 0, merged: 0 }, excerpts: { added: 0, merged: 0 }, items: [] };
     const idOf = new Map<string, string>(); // file id → vault id
     for (const { fileId, fields } of parsed.sources) {
-      const keys = { doi_key: doiKey(fields.doi), url_key: urlKey(fields.url), title_key: titleKey(fields.title, fields.publisher, fields.date) };
-      const match = (fileId !== null && repo.getSource(db, fileId) ? fileId : undefined) ?? repo.findDuplicateSource(db, keys);
+      const keys = { doi_key: doiKey(fields.doi), url_key: urlKey(fields.url), title_prefix: titlePrefix(fields.title, fields.publisher), date: fields.date };
+      const match = (fileId !== null && repo.getSource(db, fileId) ? fileId : undefined) ?? repo.findDuplicateSource(db, keys, sameEdition);
       let id: string;
       if (match) {
         id = match;
@@ -59,8 +59,13 @@ export function importParsed(db: Db, parsed: ParsedLibrary, now = new Date()): I
     }
     for (const excerpt of parsed.excerpts) {
       const fields = { ...excerpt, sourceId: idOf.get(excerpt.sourceId) ?? excerpt.sourceId };
-      const row = toExcerptRow(excerpt.id, fields, times);
-      const existing = repo.getExcerpt(db, excerpt.id) ? excerpt.id : repo.findDuplicateExcerpt(db, row);
+      let row = toExcerptRow(excerpt.id, fields, times);
+      // The same id with other words, pinpoint or source (a quote corrected in another clinic's
+      // vault, or ours corrected since) is not silently dropped or overwritten: both are kept, the
+      // incoming one under a new id. Same id and same passage: the tags are merged.
+      const sameId = repo.getExcerpt(db, excerpt.id);
+      if (sameId && !samePassage(sameId, row)) row = { ...row, id: randomUUID() };
+      const existing = sameId && row.id === excerpt.id ? excerpt.id : repo.findDuplicateExcerpt(db, row);
       if (existing) {
         const old = toExcerpt(repo.getExcerpt(db, existing)!);
         const tags = {
@@ -76,7 +81,7 @@ export function importParsed(db: Db, parsed: ParsedLibrary, now = new Date()): I
         result.excerpts.merged += 1;
       } else {
         repo.insertExcerpt(db, row);
-        repo.setExcerptTags(db, excerpt.id, tagRows(fields.tags));
+        repo.setExcerptTags(db, row.id, tagRows(fields.tags));
         result.excerpts.added += 1;
       }
     }
@@ -94,6 +99,12 @@ function fillEmpty(existing: SourceFields & { id: string }, incoming: SourceFiel
     if (empty) out[key] = value;
   }
   return out as SourceFields;
+}
+
+type Passage = Pick<repo.ExcerptRow, 'source_id' | 'text' | 'page' | 'paragraph' | 'section'>;
+
+function samePassage(a: Passage, b: Passage): boolean {
+  return a.source_id === b.source_id && a.text === b.text && a.page === b.page && a.paragraph === b.paragraph && a.section === b.section;
 }
 
 function union(a: string[], b: string[]): string[] {

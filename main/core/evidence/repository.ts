@@ -90,13 +90,27 @@ export function deleteSource(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes === 1;
 }
 
-/** The first source that is a duplicate by DOI, then URL, then title + publisher + date. */
-export function findDuplicateSource(db: Db, keys: { doi_key: string | null; url_key: string | null; title_key: string }): string | undefined {
-  const byKey = (column: 'doi_key' | 'url_key' | 'title_key', value: string | null) =>
+/**
+ * The first source that is a duplicate by DOI, then URL, then title + publisher with a date that
+ * can name the same edition (keys.ts sameEdition): the title keys sharing the prefix are a range
+ * of the title index.
+ */
+export function findDuplicateSource(
+  db: Db,
+  keys: { doi_key: string | null; url_key: string | null; title_prefix: string; date: string | null },
+  sameEdition: (a: string | null, b: string | null) => boolean,
+): string | undefined {
+  const byKey = (column: 'doi_key' | 'url_key', value: string | null) =>
     value === null
       ? undefined
       : (db.prepare(`SELECT id FROM sources WHERE ${column} = ? ORDER BY rowid LIMIT 1`).get(value) as { id: string } | undefined)?.id;
-  return byKey('doi_key', keys.doi_key) ?? byKey('url_key', keys.url_key) ?? byKey('title_key', keys.title_key);
+  const byTitle = () =>
+    (
+      db
+        .prepare('SELECT id, date FROM sources WHERE title_key >= ? AND title_key < ? ORDER BY rowid')
+        .all(keys.title_prefix, `${keys.title_prefix}\uffff`) as { id: string; date: string | null }[]
+    ).find((row) => sameEdition(row.date, keys.date))?.id;
+  return byKey('doi_key', keys.doi_key) ?? byKey('url_key', keys.url_key) ?? byTitle();
 }
 
 export function excerptCounts(db: Db, sourceIds: readonly string[]): Map<string, number> {
@@ -238,13 +252,14 @@ export function deleteLink(db: Db, row: { case_id: string; excerpt_id: string; r
 }
 
 /** Excerpts carrying any of the given tags, with how many of them they carry per axis. */
-export function excerptsWithTags(db: Db, tags: { axis: string; tag: string }[], limit: number): { excerpt_id: string; axis: string; tag: string }[] {
+/** Every (excerpt, tag) pair among `tags`: small rows from the tag index, all of them, so ranking sees every candidate. */
+export function excerptsWithTags(db: Db, tags: { axis: string; tag: string }[]): { excerpt_id: string; axis: string; tag: string }[] {
   if (tags.length === 0) return [];
   return db
     .prepare(
       `SELECT t.excerpt_id, t.axis, t.tag FROM excerpt_tags t
        JOIN json_each(?) j ON t.axis = json_extract(j.value, '$.axis') AND t.tag = json_extract(j.value, '$.tag')
-       LIMIT ?`,
+       ORDER BY t.excerpt_id`,
     )
-    .all(JSON.stringify(tags), limit) as { excerpt_id: string; axis: string; tag: string }[];
+    .all(JSON.stringify(tags)) as { excerpt_id: string; axis: string; tag: string }[];
 }

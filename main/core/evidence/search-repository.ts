@@ -16,7 +16,7 @@ export interface SearchFilters {
   topic: string[];
   place: string[];
   profile: string[];
-  /** Folded publisher name, compared whole. */
+  /** Folded publisher name or part of it ("european union" finds "European Union Agency for Asylum"). */
   publisher: string | null;
   country: string | null;
   /** YYYY-MM-DD bounds on the source's date range. */
@@ -60,7 +60,7 @@ export function searchStatement(filters: SearchFilters, candidates = FIRST_ROUND
     params[axis] = JSON.stringify(filters[axis]);
   }
   if (filters.publisher !== null) {
-    where.push('bc_fold(s.publisher) = @publisher');
+    where.push('instr(bc_fold(s.publisher), @publisher) > 0');
     params.publisher = filters.publisher;
   }
   if (filters.country !== null) {
@@ -112,9 +112,16 @@ export function search(db: Db, filters: SearchFilters): SearchRow[] {
     const { sql, params } = searchStatement(filters, candidates);
     const ranked = db.prepare(sql).all(params) as { seq: number; is_stale: number; pool: number }[];
     const fresh = ranked.filter((row) => row.is_stale === 0).length;
-    const exhausted = (ranked[0]?.pool ?? 0) < candidates;
+    // The round's pool size comes with its rows; when the filters pass none of them, it has to be
+    // counted on its own (a rare filter can match nothing among the best K but something later).
+    const pool = ranked[0]?.pool ?? countCandidates(db, filters.match, candidates);
+    const exhausted = pool < candidates;
     if (fresh >= need || exhausted) return pageRows(db, ranked.slice(filters.offset, need).map((row) => row.seq));
   }
+}
+
+function countCandidates(db: Db, match: string, candidates: number): number {
+  return (db.prepare(`SELECT count(*) AS n FROM (${FTS_CANDIDATES})`).get({ match, candidates }) as { n: number }).n;
 }
 
 /** The full rows of one page, in the ranked order of `seqs`. */

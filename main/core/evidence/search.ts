@@ -25,10 +25,18 @@ export function ftsQuery(words: readonly string[]): string | null {
   return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
 }
 
-/** The day before which a source is old, for ranking: today minus the clinic's limit. */
+/**
+ * The first day a source is NOT old, for ranking: the same rule as the warning (currency.ts
+ * ageInMonths: more than the clinic's limit in whole months), so nothing is demoted unflagged.
+ * A source is old when dated on or before today minus (limit + 1) months, the day clamped to the
+ * end of a shorter month (31 March minus one month is 28 or 29 February).
+ */
 export function staleBefore(db: Db, today: Date): string {
-  const cutoff = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - repo.maxAgeMonths(db), today.getUTCDate()));
-  return cutoff.toISOString().slice(0, 10);
+  const months = repo.maxAgeMonths(db) + 1;
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const oldUntil = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(today.getUTCDate(), lastDay));
+  return new Date(oldUntil + 86_400_000).toISOString().slice(0, 10);
 }
 
 export function searchFilters(db: Db, input: SearchQuery, today = new Date()): SearchFilters {

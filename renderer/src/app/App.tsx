@@ -9,6 +9,8 @@ import { CasesScreen } from '../cases/CasesScreen';
 import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
 import { EvidenceScreen } from '../evidence/EvidenceScreen';
 import { flushAll, installFlushRequestHandler, installPageExitFlush } from '../autosave/registry';
+import { forgetEvidenceSettings } from '../evidence/useEvidenceSettings';
+import { forgetTags } from '../evidence/useTags';
 import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
 import { VaultScreen } from '../vault/VaultScreen';
@@ -44,7 +46,10 @@ async function startingScreen(): Promise<Screen> {
 }
 
 async function lockedScreen(): Promise<Screen> {
+  // Cached lists belong to the vault that was open: another vault may be unlocked next.
   forgetReference();
+  forgetTags();
+  forgetEvidenceSettings();
   try {
     return screenFor(await api.vault.lock());
   } catch (error) {

@@ -117,7 +117,7 @@ export function EvidenceScreen({ onVaultLocked }: { onVaultLocked: () => void })
           onVaultLocked={onVaultLocked}
         />
       )}
-      {pane.name === 'settings' && <SettingsPane onVaultLocked={onVaultLocked} />}
+      {pane.name === 'settings' && <SettingsPane onVaultLocked={onVaultLocked} onSaved={changed} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ExcerptItem } from './ExcerptItem';
+import { formatPinpoint } from './format';
 import { useEvidenceSearch } from './useEvidenceSearch';
 
 interface Props {
@@ -38,8 +39,9 @@ export function ExcerptPicker({ label, linkedIds, onLink }: Props) {
         />
       </div>
       <ErrorAlert error={search.error} />
-      {query.trim() !== '' && search.loaded && search.items.length === 0 && <p className="muted">{t('evidence.search.nothing')}</p>}
-      {query.trim() !== '' && search.items.length > 0 && (
+      {/* Only results that answer what is typed now: a Link button on an earlier query's hit would link the wrong passage. */}
+      {query.trim() !== '' && !search.behind && search.items.length === 0 && <p className="muted">{t('evidence.search.nothing')}</p>}
+      {query.trim() !== '' && !search.behind && search.items.length > 0 && (
         <ul className="excerpt-list" aria-label={t('evidence.search.results')}>
           {search.items.map((hit) => (
             <li key={hit.excerpt.id}>
@@ -47,7 +49,12 @@ export function ExcerptPicker({ label, linkedIds, onLink }: Props) {
                 {linkedIds.has(hit.excerpt.id) ? (
                   <span className="badge">{t('evidence.links.linked')}</span>
                 ) : (
-                  <button type="button" className="button" onClick={() => onLink(hit.excerpt.id)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={t('evidence.links.linkOne', { source: hit.source.title, pinpoint: formatPinpoint(hit.excerpt.pinpoint, t) })}
+                    onClick={() => onLink(hit.excerpt.id)}
+                  >
                     {t('evidence.links.link')}
                   </button>
                 )}

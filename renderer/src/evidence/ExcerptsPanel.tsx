@@ -28,6 +28,8 @@ export function ExcerptsPanel({ source, excerpts, prefill, onChanged, onVaultLoc
   const [editing, setEditing] = useState<{ id: string | null; initial: ExcerptDraft; key: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [prefillTaken, setPrefillTaken] = useState<PageSelection | null>(null);
+  // Deleting a quoted passage cannot be undone: the first click asks, the second deletes.
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   // A selection taken from the PDF opens the form with it (once per selection).
   if (prefill && prefill !== prefillTaken) {
@@ -37,6 +39,7 @@ export function ExcerptsPanel({ source, excerpts, prefill, onChanged, onVaultLoc
 
   const remove = async (excerpt: Excerpt) => {
     setError(null);
+    setConfirming(null);
     try {
       await api.evidence.deleteExcerpt({ id: excerpt.id });
       onChanged();
@@ -74,9 +77,20 @@ export function ExcerptsPanel({ source, excerpts, prefill, onChanged, onVaultLoc
                 <button type="button" className="button button--link" onClick={() => setEditing({ id: excerpt.id, initial: draftOfExcerpt(excerpt), key: (editing?.key ?? 0) + 1 })}>
                   {t('evidence.excerpts.editOne', { pinpoint: formatPinpoint(excerpt.pinpoint, t) })}
                 </button>
-                <button type="button" className="button button--link button--danger" onClick={() => void remove(excerpt)}>
-                  {t('evidence.excerpts.deleteOne', { pinpoint: formatPinpoint(excerpt.pinpoint, t) })}
-                </button>
+                {confirming === excerpt.id ? (
+                  <>
+                    <button type="button" className="button button--danger-solid" onClick={() => void remove(excerpt)}>
+                      {t('evidence.excerpts.deleteConfirm', { pinpoint: formatPinpoint(excerpt.pinpoint, t) })}
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="button button--link button--danger" onClick={() => setConfirming(excerpt.id)}>
+                    {t('evidence.excerpts.deleteOne', { pinpoint: formatPinpoint(excerpt.pinpoint, t) })}
+                  </button>
+                )}
               </div>
             </li>
           ))}
@@ -91,6 +105,7 @@ export function ExcerptsPanel({ source, excerpts, prefill, onChanged, onVaultLoc
           initial={editing.initial}
           onSaved={() => {
             setEditing(null);
+            setError(null);
             onChanged();
           }}
           onCancel={() => setEditing(null)}

@@ -16,8 +16,9 @@ export function ImportSummary({ name, result, onDismiss }: { name: string; resul
       </p>
       {result.items.length > 0 && (
         <ul className="import__items">
-          {result.items.map((item) => (
-            <li key={item.id}>
+          {/* Two records of one file can merge into the same source: the id alone is not a unique key. */}
+          {result.items.map((item, index) => (
+            <li key={`${index}-${item.id}`}>
               <span className={`badge badge--${item.outcome}`}>{t(`evidence.import.${item.outcome}`)}</span> <span dir="auto">{item.publisher}</span>:{' '}
               <cite dir="auto">{item.title}</cite>
             </li>

@@ -1,11 +1,14 @@
 // The evidence selected for a risk factor (or for the case as a whole): linked excerpts with their
 // stale markers and "Unlink"; for a present factor, the suggestions (ranked, stale marked) each
-// with a one-key "Link"; and a search to link any other excerpt.
+// with a one-key "Link"; and a search to link any other excerpt. A factor no longer marked present
+// still shows what is linked to it (with "Unlink"), saying it is not cited while absent, so a
+// selection never lingers out of sight.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ExcerptItem } from './ExcerptItem';
 import { ExcerptPicker } from './ExcerptPicker';
+import { formatPinpoint } from './format';
 import { useCaseEvidenceContext } from './useCaseEvidence';
 
 interface Props {
@@ -26,18 +29,26 @@ export function LinkedEvidence({ factorId, title, present = false }: Props) {
   const linkedIds = new Set(linked.map((item) => item.excerpt.id));
   const suggestions = factorId ? (evidence.suggestions.find((entry) => entry.factorId === factorId)?.items ?? []) : [];
   const open = suggestions.filter((item) => !item.linked && !linkedIds.has(item.excerpt.id));
+  const dormant = factorId !== null && !present;
+  if (dormant && linked.length === 0) return null;
   return (
     <fieldset className="subsection evidence-links" aria-describedby={`${id}-count`}>
       <legend>{factorId ? t('evidence.links.forFactor') : t('evidence.links.forCase')}</legend>
       <p id={`${id}-count`} className="muted">
         {t('evidence.links.count', { count: linked.length })}
       </p>
+      {dormant && <p className="field__hint">{t('evidence.links.notCited')}</p>}
       {linked.length > 0 && (
         <ul className="excerpt-list" aria-label={t('evidence.links.linkedTo', { title })}>
           {linked.map((item) => (
             <li key={item.excerpt.id}>
               <ExcerptItem excerpt={item.excerpt} source={item.source} currency={item.currency}>
-                <button type="button" className="button button--quiet" onClick={() => void evidence.unlink(item.excerpt.id, factorId)}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={t('evidence.links.unlinkOne', { source: item.source.title, pinpoint: formatPinpoint(item.excerpt.pinpoint, t) })}
+                  onClick={() => void evidence.unlink(item.excerpt.id, factorId)}
+                >
                   {t('evidence.links.unlink')}
                 </button>
               </ExcerptItem>
@@ -55,7 +66,12 @@ export function LinkedEvidence({ factorId, title, present = false }: Props) {
               {open.map((item) => (
                 <li key={item.excerpt.id}>
                   <ExcerptItem excerpt={item.excerpt} source={item.source} currency={item.currency}>
-                    <button type="button" className="button" onClick={() => void evidence.link(item.excerpt.id, factorId)}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('evidence.links.linkOne', { source: item.source.title, pinpoint: formatPinpoint(item.excerpt.pinpoint, t) })}
+                      onClick={() => void evidence.link(item.excerpt.id, factorId)}
+                    >
                       {t('evidence.links.link')}
                     </button>
                   </ExcerptItem>
@@ -65,7 +81,7 @@ export function LinkedEvidence({ factorId, title, present = false }: Props) {
           )}
         </div>
       )}
-      <ExcerptPicker label={t('evidence.links.find', { title })} linkedIds={linkedIds} onLink={(excerptId) => void evidence.link(excerptId, factorId)} />
+      {!dormant && <ExcerptPicker label={t('evidence.links.find', { title })} linkedIds={linkedIds} onLink={(excerptId) => void evidence.link(excerptId, factorId)} />}
       <ErrorAlert error={evidence.error} />
     </fieldset>
   );

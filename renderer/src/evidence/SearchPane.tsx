@@ -8,6 +8,10 @@ import { ExcerptItem } from './ExcerptItem';
 import { NO_FILTERS, SearchFilters, searchInput, type Filters } from './SearchFilters';
 import { useEvidenceSearch } from './useEvidenceSearch';
 
+const PAGE = 50;
+/** The contract's largest page (SearchQuery.limit): past it, narrowing the search is the way on. */
+const MAX_LIMIT = 200;
+
 interface Props {
   generation: number;
   onOpenSource: (id: string) => void;
@@ -17,7 +21,12 @@ export function SearchPane({ generation, onOpenSource }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const search = useEvidenceSearch(searchInput(query, filters), generation);
+  // "Show more" grows the page; a new query or filter starts again from the first page.
+  const [shown, setShown] = useState({ for: '', limit: PAGE });
+  const input = searchInput(query, filters);
+  const inputKey = JSON.stringify(input);
+  const limit = shown.for === inputKey ? shown.limit : PAGE;
+  const search = useEvidenceSearch({ ...input, limit }, generation);
   return (
     <div className="stack evidence-search">
       <div className="search">
@@ -56,6 +65,12 @@ export function SearchPane({ generation, onOpenSource }: Props) {
           ))}
         </ol>
       )}
+      {search.loaded && search.hasMore && limit < MAX_LIMIT && (
+        <button type="button" className="button" onClick={() => setShown({ for: inputKey, limit: Math.min(MAX_LIMIT, limit + PAGE) })}>
+          {t('evidence.search.more')}
+        </button>
+      )}
+      {search.loaded && search.hasMore && limit >= MAX_LIMIT && <p className="muted">{t('evidence.search.refine', { count: MAX_LIMIT })}</p>}
     </div>
   );
 }

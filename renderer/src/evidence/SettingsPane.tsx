@@ -6,7 +6,8 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { TextField } from '../app/TextField';
 import { evidenceSettingsChanged } from './useEvidenceSettings';
 
-export function SettingsPane({ onVaultLocked }: { onVaultLocked: () => void }) {
+/** `onSaved`: currency flags already on screen were computed with the old limit: reload them. */
+export function SettingsPane({ onVaultLocked, onSaved }: { onVaultLocked: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -36,6 +37,7 @@ export function SettingsPane({ onVaultLocked }: { onVaultLocked: () => void }) {
           (settings) => {
             evidenceSettingsChanged(settings);
             setSavedAt(Date.now());
+            onSaved();
           },
           (caught: unknown) => {
             const failure = toApiError(caught);

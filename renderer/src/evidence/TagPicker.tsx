@@ -89,7 +89,7 @@ export function TagPicker({ axis, lists, value, onChange, onAddTag }: Props) {
           {t('evidence.tags.add')}
         </button>
       </div>
-      <p className="hint" id={`${id}-hint`}>
+      <p className="field__hint" id={`${id}-hint`}>
         {t('evidence.tags.sameLabel')}
       </p>
       <ErrorAlert error={error} />

@@ -11,19 +11,22 @@ export interface SearchState {
   hasMore: boolean;
   loaded: boolean;
   error: ApiError | null;
+  /** True while the items answer an earlier input than the current one (typing is ahead). */
+  behind: boolean;
 }
 
 const DELAY_MS = 150;
 
 export function useEvidenceSearch(input: SearchInput, generation = 0): SearchState {
-  const [state, setState] = useState<SearchState>({ items: [], hasMore: false, loaded: false, error: null });
+  const [state, setState] = useState<Omit<SearchState, 'behind'> & { key: string | null }>({ items: [], hasMore: false, loaded: false, error: null, key: null });
   const key = JSON.stringify(input);
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
       api.evidence.search(JSON.parse(key) as SearchInput).then(
-        (result) => current && setState({ items: result.items, hasMore: result.hasMore, loaded: true, error: null }),
-        (error: unknown) => current && setState((previous) => ({ ...previous, loaded: true, error: toApiError(error) })),
+        (result) => current && setState({ items: result.items, hasMore: result.hasMore, loaded: true, error: null, key }),
+        // Results of an earlier query must not stand under an error about this one.
+        (error: unknown) => current && setState({ items: [], hasMore: false, loaded: true, error: toApiError(error), key }),
       );
     }, DELAY_MS);
     return () => {
@@ -31,5 +34,6 @@ export function useEvidenceSearch(input: SearchInput, generation = 0): SearchSta
       clearTimeout(timer);
     };
   }, [key, generation]);
-  return state;
+  const { key: answered, ...rest } = state;
+  return { ...rest, behind: answered !== key };
 }

@@ -61,7 +61,7 @@ export function RiskFactorCard({ index, factor, factorId, timeline, attachments 
           <TextArea name={`${base}.lawyerSummary`} label={t('intake.risks.lawyerSummary')} rows={4} />
         </div>
         <Sources name={`${base}.sources`} timeline={timeline} attachments={attachments} />
-        {state === 'present' && <LinkedEvidence factorId={factorId} title={title} present />}
+        <LinkedEvidence factorId={factorId} title={title} present={state === 'present'} />
       </div>
     </details>
   );

@@ -112,8 +112,13 @@ test('import CSL-JSON, take an excerpt, search "military service", link it to a 
   await press(page, caseRows(page).getByRole('button', { name: CASE.reference }), 'Enter');
   const again = riskCard(page, 'Draft evasion or desertion');
   await expect(again.getByRole('list', { name: 'Selected for Draft evasion or desertion' }).getByRole('article')).toHaveCount(1);
+  // Marked absent, the factor keeps its link in sight, says it is not cited, and can still unlink it.
+  await again.getByRole('radio', { name: 'Absent' }).check();
+  await saved(section(page, 'Risk factors'));
+  await expect(again.getByText('these excerpts are not cited in documents')).toBeVisible();
+  await expect(again.getByRole('list', { name: 'Suggested for Draft evasion or desertion' })).toHaveCount(0);
   await again.getByRole('button', { name: 'Unlink' }).click();
-  await expect(again.getByText('0 excerpts selected')).toBeVisible();
+  await expect(again.getByRole('list', { name: 'Selected for Draft evasion or desertion' })).toHaveCount(0);
 });
 
 test('an empty library loads the starter library', async ({ page, harness }) => {
@@ -138,9 +143,11 @@ test('a malformed import shows every problem with its path and adds nothing', as
   await openEvidence(page);
   await importFile(page, 'malformed.csl.json');
   const alert = page.getByRole('alert').filter({ hasText: 'malformed.csl.json was not imported' });
-  await expect(alert).toContainText('Nothing was added.');
-  await expect(alert.getByRole('listitem')).not.toHaveCount(0);
-  await expect(alert.locator('code').first()).toContainText('1');
+  await expect(alert).toContainText('4 problems. Nothing was added.');
+  // Every problem, by its JSON path in the file, with the rule it breaks.
+  await expect(alert.locator('code')).toHaveText(['1.issued', '1.title', '2.publisher', '2.issued']);
+  await expect(alert.getByRole('listitem').nth(0)).toContainText('Enter a date as a year');
+  await expect(alert.getByRole('listitem').nth(1)).toContainText('This field is required.');
   await screenshot(page, 'evidence-import-problems');
   await expect(page.getByText('0 sources')).toBeVisible();
   await expect(page.getByRole('region', { name: 'The library is empty' })).toBeVisible();

@@ -216,3 +216,37 @@ describe('properties', () => {
     d.close();
   });
 });
+
+describe('duplicates across imports', () => {
+  const csl = (items: object[]) => JSON.stringify(items.map((item, i) => ({ id: `r${i}`, type: 'report', publisher: 'EUAA', ...item })));
+
+  it('a partial date merges with the fuller date it contains; two editions of a title stay two', () => {
+    const d = db();
+    expect(importLibrary(d, { content: csl([{ title: 'Country Guidance: Syria', issued: { 'date-parts': [[2021]] } }]) }).sources).toEqual({ added: 1, merged: 0 });
+    expect(importLibrary(d, { content: csl([{ title: 'Country guidance – Syria', issued: { 'date-parts': [[2021, 11]] } }]) }).sources).toEqual({ added: 0, merged: 1 });
+    expect(importLibrary(d, { content: csl([{ title: 'Country Guidance: Syria', issued: { 'date-parts': [[2023, 2]] } }]) }).sources).toEqual({ added: 1, merged: 0 });
+    expect(importLibrary(d, { content: csl([{ title: 'Country Guidance: Syria' }]) }).sources).toEqual({ added: 1, merged: 0 });
+    expect(exportLibrary(d).sources.map((s) => s.date)).toEqual(['2021', '2023-02', null]);
+  });
+
+  it('an excerpt re-imported under its id with corrected words is kept beside the vault\'s, not dropped', () => {
+    const d = db();
+    const source = { id: '6f9619ff-8b86-4011-b42d-00cf4fc964ff', publisher: 'DIS', title: 'Fictional report', date: '2020-05', kind: 'coi_report' };
+    const excerpt = { id: '7f9619ff-8b86-4011-b42d-00cf4fc964ff', sourceId: source.id, text: 'Fictional passage, first wording.', pinpoint: { page: '3' }, tags: { topic: ['returnees'] } };
+    const file = (e: object) => JSON.stringify({ format: 'briefcase-evidence', version: 1, sources: [source], excerpts: [e] });
+    importLibrary(d, { content: file(excerpt) });
+    expect(importLibrary(d, { content: file({ ...excerpt, tags: { topic: ['detention'] } }) }).excerpts).toEqual({ added: 0, merged: 1 });
+    expect(importLibrary(d, { content: file({ ...excerpt, text: 'Fictional passage, corrected wording.' }) }).excerpts).toEqual({ added: 1, merged: 0 });
+    const kept = exportLibrary(d).excerpts;
+    expect(kept.map((e) => e.text).sort()).toEqual(['Fictional passage, corrected wording.', 'Fictional passage, first wording.']);
+    expect(kept.find((e) => e.id === excerpt.id)).toMatchObject({ text: 'Fictional passage, first wording.', tags: { topic: ['returnees', 'detention'] } });
+  });
+});
+
+describe('RIS dates', () => {
+  it('reads the RIS form and the ISO form many tools write, and refuses nonsense', async () => {
+    const { risDate } = await import('../../../main/core/evidence/import/ris');
+    expect(['2021/04/27/', '2021///', '2021', '2021-04-27', '2021-4', ' 2021-04 '].map(risDate)).toEqual(['2021-04-27', '2021', '2021', '2021-04-27', '2021-04', '2021-04']);
+    expect(['2021-13-01', 'April 2021', '21/04/27', '2021-02-30'].map(risDate)).toEqual([null, null, null, null]);
+  });
+});

@@ -53,9 +53,20 @@ describe('evidence import', () => {
 
   it('reports CSL problems by JSON path', () => {
     const d = db();
-    expect(() => importLibrary(d, { content: JSON.stringify([{ type: 'report', title: 'x', issued: { 'date-parts': [['y']] } }, { type: 'report', title: '' }]) })).toThrow(
-      BriefcaseError,
-    );
+    const content = JSON.stringify([{ type: 'report', title: 'x', issued: { 'date-parts': [['y']] } }, { type: 'report', title: '' }]);
+    let caught: unknown;
+    try {
+      importLibrary(d, { content });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as BriefcaseError).issues).toEqual([
+      { path: '0.issued', message: 'validation.partialDate' },
+      { path: '0.publisher', message: 'validation.required' },
+      { path: '1.publisher', message: 'validation.required' },
+      { path: '1.title', message: 'validation.required' },
+    ]);
+    expect(exportLibrary(d).sources).toHaveLength(0);
   });
 });
 
@@ -77,5 +88,8 @@ describe('evidence search and currency', () => {
     expect(stale.snippet).toContainEqual({ text: 'Sjælsmark', match: true });
     expect(search(d, SearchQuery.parse({ query: 'sjaels', topic: ['returnees'] }), now).items).toHaveLength(1);
     expect(getSource(d, old.id, now).source.excerptCount).toBe(1);
+    // The publisher filter takes part of the name, folded.
+    expect(search(d, SearchQuery.parse({ query: 'sjaelsmark', publisher: 'di' }), now).items).toHaveLength(2);
+    expect(search(d, SearchQuery.parse({ query: 'sjaelsmark', publisher: 'UNHCR' }), now).items).toHaveLength(0);
   });
 });

@@ -63,10 +63,9 @@ export function parseCsl(value: unknown): ParsedLibrary | Issue[] {
     }
     const item = raw as Item;
     const date = cslDate(item.issued);
-    if (date === null) {
-      issues.push({ path: at('issued'), message: 'validation.partialDate' });
-      return;
-    }
+    // An unusable date is one problem; the item's other fields are still checked, so the person
+    // sees every problem of the file at once.
+    if (date === null) issues.push({ path: at('issued'), message: 'validation.partialDate' });
     const fields = checkSource(
       {
         title: text(item.title) ?? '',
@@ -81,7 +80,7 @@ export function parseCsl(value: unknown): ParsedLibrary | Issue[] {
       (path) => at(cslPath(path)),
       issues,
     );
-    if (fields) sources.push({ fileId: null, fields });
+    if (fields && date !== null) sources.push({ fileId: null, fields });
   });
   return issues.length > 0 ? issues : { format: 'csl-json', sources, excerpts: [] };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { SourceFields, type LibraryExcerpt } from '../../../../preload/schemas/evidence';
 import type { Issue } from '../../../../preload/contract';
 import { issuesFromZod } from '../../errors';
+import { firstErrorOffset } from './json-error';
 
 export interface ParsedSource {
   /** The file's id for the source (own format), used to resolve supersededById and excerpts. */
@@ -37,11 +38,8 @@ export function lineOf(text: string, offset: number): number {
 export function parseJson(content: string): { value: unknown } | { issue: Issue } {
   try {
     return { value: JSON.parse(content) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    const position = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+)/.exec(message);
-    const line = position ? lineOf(content, Number(position[1])) : lineCol ? Number(lineCol[1]) : 1;
-    return { issue: { path: `line:${line}`, message: 'validation.jsonSyntax' } };
+  } catch {
+    const offset = firstErrorOffset(content);
+    return { issue: { path: `line:${lineOf(content, Math.max(0, offset))}`, message: 'validation.jsonSyntax' } };
   }
 }

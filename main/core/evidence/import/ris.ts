@@ -31,9 +31,13 @@ export function looksLikeRis(content: string): boolean {
   return /^\s*TY {2}- /.test(content.replace(/^\ufeff/, ''));
 }
 
-/** RIS dates → partial dates: "2021/04/27/" → "2021-04-27", "2021///" → "2021", "2021" → "2021". */
+/**
+ * RIS dates → partial dates: "2021/04/27/" → "2021-04-27", "2021///" → "2021", "2021" → "2021".
+ * Many tools write DA as an ISO date instead ("2021-04-27", "2021-04"): accepted too.
+ */
 export function risDate(value: string): string | null {
-  const [year = '', month = '', day = ''] = value.trim().split('/');
+  const trimmed = value.trim();
+  const [year = '', month = '', day = ''] = /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(trimmed) ? trimmed.split('-') : trimmed.split('/');
   if (!/^\d{4}$/.test(year)) return null;
   const parts = [year];
   if (/^\d{1,2}$/.test(month)) {
