@@ -5,8 +5,11 @@
 //
 //   npm run bench                  all benchmarks, write docs/benchmarks.md
 //   npm run bench -- --no-write    print the Markdown instead of writing the file
+//   npm run bench -- documents     only the sections whose name contains "documents" (or a number:
+//                                  `-- 8`); implies --no-write, since the file holds every section
 //   BENCH_DIR=/some/disk npm run bench    put the temporary vaults on that disk
 import { fileURLToPath } from 'node:url';
+import { benchDocuments } from './documents';
 import { benchEncryption } from './encryption';
 import { benchEvidenceSearch } from './evidence-search';
 import { benchImport } from './import';
@@ -21,7 +24,8 @@ import { benchUnlock } from './unlock';
 const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 async function main(): Promise<void> {
-  const write = !process.argv.includes('--no-write');
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const write = !process.argv.includes('--no-write') && only.length === 0;
   cleanUpOnSignals();
   const log = (line: string) => console.log(line);
   const machine = describeMachine();
@@ -37,8 +41,11 @@ async function main(): Promise<void> {
     ['5. case list and search in the browser, 10,000 cases', benchUiList],
     ['6. evidence search, 100,000 excerpts', benchEvidenceSearch],
     ['7. PDF text extraction, 300 pages', benchPdf],
+    ['8. documents: 20-page brief, 300-page bundle', benchDocuments],
   ];
-  for (const [name, run] of steps) {
+  const chosen = only.length === 0 ? steps : steps.filter(([name]) => only.some((word) => name.startsWith(`${word}.`) || name.includes(word)));
+  if (chosen.length === 0) throw new Error(`no benchmark matches ${only.join(' ')}`);
+  for (const [name, run] of chosen) {
     log(`\n${name}`);
     const stepStart = performance.now();
     sections.push(await run(log));

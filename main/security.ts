@@ -72,6 +72,9 @@ export function isAllowedRequest(url: string, devServerUrl: string | undefined):
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // The in-app PDF preview runs pdf.js in a worker: the file Vite bundles with the app, so 'self'
+  // (what worker-src would fall back to anyway, said here so nobody widens it to blob: or data:).
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AttachmentMeta, CaseFile, CaseRecord, CaseReference, CaseStatus, SectionRevisions, SectionUpdate } from './schemas/case-file';
 import { Labels, ReferenceData, RiskFactor, RiskField } from './schemas/catalogue';
 import { FullDate, OptionalPartialDate } from './schemas/dates';
+import { DocumentRequest, DocumentVersion, GenerateRequest, Preflight, TemplateId, TemplateSummary, TemplateUpload } from './schemas/documents';
 import {
   CaseEvidenceItem,
   EvidenceLibraryFile,
@@ -34,6 +35,7 @@ import { Id, optionalLine, requiredLine } from './schemas/text';
 export * from './schemas/case-file';
 export * from './schemas/catalogue';
 export * from './schemas/evidence';
+export * from './schemas/documents';
 
 /** The one IPC channel: every call is `invoke(IPC_CHANNEL, method, input)` → Envelope. */
 export const IPC_CHANNEL = 'briefcase:call';
@@ -64,6 +66,11 @@ export const errorCodes = [
   'OPEN_FAILED',
   'UNKNOWN_FORMAT',
   'IN_USE',
+  'TEMPLATE_INVALID',
+  'LANGUAGE_NOT_OFFERED',
+  'MISSING_FIELDS',
+  'UNKNOWN_CITATION',
+  'STALE_EVIDENCE',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -71,10 +78,15 @@ export const errorCodes = [
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-/** One problem in an input, by path. `message` is an i18n key (`validation.*`), never free text. */
+/**
+ * One problem in an input, by path. `message` is an i18n key (`validation.*`), never free text;
+ * `params` fill its placeholders (a template's line number, the tag it did not know, the label of
+ * a missing field): never client data.
+ */
 export const Issue = z.object({
   path: z.string(),
   message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Issue = z.infer<typeof Issue>;
 
@@ -351,6 +363,31 @@ export const contract = {
     z.object({ caseId: CaseId, limit: z.number().int().min(1).max(50).default(10) }).strict(),
     z.object({ factors: z.array(FactorSuggestions) }),
   ),
+
+  // Documents (preload/schemas/documents.ts): the brief and the cover letter from templates.
+  'documents.templates': method(Empty, z.object({ items: z.array(TemplateSummary) })),
+  /** A clinic's template: meta.json plus one .md per language. TEMPLATE_INVALID lists each problem by file:line. */
+  'documents.addTemplate': method(TemplateUpload, TemplateSummary),
+  /** Removes a clinic's template (shipped ones cannot be removed: NOT_SUPPORTED). */
+  'documents.removeTemplate': method(z.object({ id: TemplateId }).strict(), z.object({})),
+  /** What would stop or should give pause before generating: missing fields, unknown citations, stale sources. */
+  'documents.check': method(DocumentRequest, Preflight),
+  /**
+   * Makes the document and keeps it on the case as a new version. Refuses with MISSING_FIELDS or
+   * UNKNOWN_CITATION (issues name each), and with STALE_EVIDENCE unless acknowledgeStale.
+   */
+  'documents.generate': method(GenerateRequest, DocumentVersion),
+  'documents.list': method(z.object({ caseId: CaseId }).strict(), z.object({ items: z.array(DocumentVersion) })),
+  /** One chunk (base64) of a version's bytes, for the preview. */
+  'documents.read': method(
+    z.object({ id: Id, index: z.number().int().min(0) }).strict(),
+    z.object({ data: z.string(), last: z.boolean() }),
+  ),
+  /** Opens a version in the system's word processor or PDF viewer (as attachments.open). */
+  'documents.open': method(z.object({ id: Id }).strict(), z.object({})),
+  /** Writes a version to a file (CLI, native save dialog). */
+  'documents.saveCopy': method(z.object({ id: Id, path: z.string().min(1) }).strict(), z.object({ bytes: z.number().int() })),
+  'documents.delete': method(z.object({ id: Id }).strict(), z.object({})),
 } as const;
 
 export type Contract = typeof contract;
@@ -361,7 +398,7 @@ export type MethodName = keyof Contract;
  * and tests may call them: a compromised renderer must not be able to read any file into the vault
  * or write vault content anywhere on disk. IPC refuses them; the preload does not expose them.
  */
-export const mainOnlyMethods = ['attachments.addFromPath', 'attachments.saveCopy'] as const;
+export const mainOnlyMethods = ['attachments.addFromPath', 'attachments.saveCopy', 'documents.saveCopy'] as const;
 export type RendererMethodName = Exclude<MethodName, (typeof mainOnlyMethods)[number]>;
 export const isMainOnly = (method: string): boolean => (mainOnlyMethods as readonly string[]).includes(method);
 

@@ -13,6 +13,7 @@ import { createApi, type Api } from '../core/api';
 import { defaultDataDir } from '../core/paths';
 import { readPreferences } from '../core/prefs/preferences';
 import { registerAttachmentCommands } from './attachments';
+import { registerDocumentCommands } from './documents';
 import { registerEvidenceCommands } from './evidence';
 import { CliUsageError, readSecret } from './prompt';
 import { createTranslator, languageFromEnv } from './translate';
@@ -131,6 +132,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAttachmentCommands(cases, { t, session: () => session(globals()), call, out, say });
   registerEvidenceCommands(program, {
     t,
+    session: () => session(globals()),
+    call,
+    out,
+    say,
+    fail: (key, values) => {
+      throw new CliMessage(key, values);
+    },
+  });
+  registerDocumentCommands(program, {
+    t,
+    language,
     session: () => session(globals()),
     call,
     out,
@@ -265,7 +277,7 @@ function report(error: unknown, t: TFunction, say: (text: string) => void): numb
   }
   if (error instanceof CliFailure) {
     say(`${t('cli.error')}: ${t(error.error.key)}`);
-    for (const issue of error.error.issues ?? []) say(`  ${issue.path || '—'}: ${t(issue.message)}`);
+    for (const issue of error.error.issues ?? []) say(`  ${issue.path || '—'}: ${t(issue.message, issue.params ?? {})}`);
     return error.exitCode;
   }
   if (error instanceof CliUsageError) {

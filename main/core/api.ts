@@ -4,11 +4,13 @@
 import { contract, type Envelope, type MethodName, type MethodOutput } from '../../preload/contract';
 import type { z } from 'zod';
 import * as attachments from './attachments/service';
-import { openAttachment, removeOpenedCopies, type Platform } from './attachments/open';
+import { openAttachment, openCopy, removeOpenedCopies, type Platform } from './attachments/open';
 import * as cases from './cases/service';
 import { exportCase, importCase } from './cases/exchange';
 import { updateSection } from './cases/update';
 import * as deadlines from './deadlines/service';
+import * as documents from './documents/service';
+import { addTemplate, listTemplates, removeTemplate } from './documents/templates';
 import * as evidence from './evidence/service';
 import { exportLibrary, importLibrary } from './evidence/library';
 import * as evidenceLinks from './evidence/links';
@@ -142,6 +144,25 @@ export function createApi(context: ApiContext): Api {
     'evidence.link': (input) => evidenceLinks.link(vault.db, input),
     'evidence.unlink': (input) => evidenceLinks.unlink(vault.db, input),
     'evidence.suggest': (input) => evidenceLinks.suggest(vault.db, input),
+
+    'documents.templates': async () => ({ items: await listTemplates(vault.db) }),
+    'documents.addTemplate': (input) => addTemplate(vault.db, input),
+    'documents.removeTemplate': async ({ id }) => {
+      await removeTemplate(vault.db, id);
+      return {};
+    },
+    'documents.check': (input) => documents.check(vault.db, input),
+    'documents.generate': (input) => documents.generate(vault.db, input),
+    'documents.list': ({ caseId }) => documents.list(vault.db, caseId),
+    'documents.read': (input) => documents.read(vault.db, input),
+    'documents.open': ({ id }) => {
+      // As attachments.open: without a platform nothing is decrypted to disk.
+      if (!context.platform) throw new BriefcaseError('NOT_SUPPORTED');
+      const version = documents.getVersion(vault.db, id);
+      return openCopy(version, (path) => documents.saveCopy(vault.db, { id, path }), { dataDir: context.dataDir, platform: context.platform });
+    },
+    'documents.saveCopy': (input) => documents.saveCopy(vault.db, input),
+    'documents.delete': (input) => documents.remove(vault.db, input),
   };
 
   // One call at a time: handlers that await (key derivation) must not interleave with others.

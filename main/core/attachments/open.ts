@@ -1,4 +1,5 @@
-// "Open": a decrypted copy of an attachment handed to the system's viewer.
+// "Open": a decrypted copy of an attachment (or of a document generated for a case, through
+// openCopy) handed to the system's viewer.
 //
 // Opening a file means the plaintext has to exist on disk for as long as the viewer needs it, so
 // it is kept in one place only: <dataDir>/opened/ (0700), one fresh subfolder per open (0700), the
@@ -77,15 +78,29 @@ export async function openAttachment(
   input: { id: string },
   options: { dataDir: string; platform: Platform | undefined },
 ): Promise<Record<string, never>> {
-  const { platform } = options;
-  // Nothing is decrypted to disk where it cannot be opened.
-  if (!platform) throw new BriefcaseError('NOT_SUPPORTED');
+  // Nothing is decrypted to disk where it cannot be opened (checked before the lookup, as before).
+  if (!options.platform) throw new BriefcaseError('NOT_SUPPORTED');
   const meta = getAttachment(db, input.id);
-  const fileName = openedFileName(meta.name, meta.mediaType);
+  return openCopy(meta, (path) => saveCopy(db, { id: meta.id, path }), options);
+}
+
+/**
+ * The shared steps of "Open" for anything stored in the vault (attachments, generated documents):
+ * `write` puts the checked, decrypted bytes at the path it is given (a saveCopy), inside a fresh
+ * private folder under opened/, and the platform's viewer gets the file.
+ */
+export async function openCopy(
+  item: { name: string; mediaType: string },
+  write: (path: string) => Promise<unknown>,
+  options: { dataDir: string; platform: Platform | undefined },
+): Promise<Record<string, never>> {
+  const { platform } = options;
+  if (!platform) throw new BriefcaseError('NOT_SUPPORTED');
+  const fileName = openedFileName(item.name, item.mediaType);
   const folder = privateFolder(options.dataDir);
   const path = join(folder, fileName);
   try {
-    await saveCopy(db, { id: meta.id, path });
+    await write(path);
     chmodSync(path, 0o600);
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });

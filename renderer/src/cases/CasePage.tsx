@@ -8,6 +8,7 @@ import { ErrorAlert } from '../app/ErrorAlert';
 import { BackIcon } from '../app/icons';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { CaseEvidenceContext, useCaseEvidence } from '../evidence/useCaseEvidence';
 import { ClientSection } from '../intake/ClientSection';
@@ -128,6 +129,7 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
                   onChange={(change) => setLive((previous) => (previous ? { ...previous, attachments: change(previous.attachments) } : previous))}
                   onVaultLocked={onVaultLocked}
                 />
+                <DocumentsPanel caseId={record.id} onVaultLocked={onVaultLocked} />
               </div>
             </div>
           </CaseEvidenceContext>

@@ -10,6 +10,7 @@ const SECTIONS = [
   ['section-risks', 'intake.risks.title'],
   ['section-evidence', 'evidence.links.title'],
   ['section-attachments', 'attachments.title'],
+  ['section-documents', 'documents.title'],
 ] as const;
 
 export function SectionNav() {

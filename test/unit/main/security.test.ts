@@ -32,12 +32,18 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
+  it("lets the PDF preview's worker start from the app's own files only", () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/blob:|wasm-unsafe-eval/);
+  });
+
   it('the renderer page declares the same CSP', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
     expect(meta).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
     expect(meta).toContain("script-src 'self'");
+    expect(meta).toContain("worker-src 'self'");
   });
 });
 
