@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { Api } from '../main/core/api';
 import type { CaseFileInput } from '../preload/contract';
 import { addDemoCase, demoCaseFile } from '../scripts/demo';
-import { rng } from './lib/data';
+import { fictionalReport, rng } from './lib/data';
 import { generateReportPdf } from './pdf';
 
 const WORDS = [
@@ -45,20 +45,13 @@ export async function addLongBriefCase(api: Api, scale = 1): Promise<string> {
   const excerptIds: string[] = [];
   for (let s = 0; s < 10; s += 1) {
     const source = await ok<{ id: string }>('evidence.saveSource', {
-      source: {
-        publisher: ['Fictional Documentation Centre', 'Example Rights Watch', 'Testland Migration Office', 'Sample Refugee Council', 'Demo Country Analysis Unit'][s % 5],
+      source: fictionalReport({
+        publisher: ['Fictional Documentation Centre', 'Example Rights Watch', 'Testland Migration Office', 'Sample Refugee Council', 'Demo Country Analysis Unit'][s % 5]!,
         title: `Fictional country report ${s + 1}: ${sentence(next, 6).slice(0, -1)}`,
         date: `2026-0${1 + (s % 9)}`,
         documentNumber: `FIC/${2026}/${s + 1}`,
-        doi: null,
         url: `https://example.org/reports/fictional-${s + 1}`,
-        language: 'en',
-        kind: 'coi_report',
-        countries: ['SY'],
-        regions: [],
-        methodNotes: '',
-        supersededById: null,
-      },
+      }),
     });
     for (let e = 0; e < 4; e += 1) {
       const excerpt = await ok<{ id: string }>('evidence.saveExcerpt', {

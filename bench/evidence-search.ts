@@ -10,8 +10,8 @@ import { createApi } from '../main/core/api';
 import { saveExcerpt, saveSource } from '../main/core/evidence/service';
 import { search, searchFilters } from '../main/core/evidence/search';
 import { ftsBaseline } from '../main/core/evidence/search-repository';
-import { SearchQuery, type SourceFields } from '../preload/schemas/evidence';
-import { rng } from './lib/data';
+import { SearchQuery } from '../preload/schemas/evidence';
+import { fictionalReport, rng } from './lib/data';
 import { ms, passFail, ratio, table, type SectionResult } from './lib/report';
 import { now, summarise } from './lib/stats';
 import { makeTempDir, removeTempDir } from './lib/tmp';
@@ -47,20 +47,11 @@ export async function benchEvidenceSearch(log: (line: string) => void): Promise<
     db.transaction(() => {
       for (let s = 0; s < SOURCES; s += 1) {
         const year = 2012 + Math.floor(next() * 14);
-        const source: SourceFields = {
+        const source = fictionalReport({
           publisher: ['DIS', 'UNHCR', 'EUAA', 'Amnesty International', 'Human Rights Watch'][s % 5]!,
           title: words(next, 8),
           date: `${year}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`,
-          documentNumber: null,
-          doi: null,
-          url: null,
-          language: 'en',
-          kind: 'coi_report',
-          countries: ['SY'],
-          regions: [],
-          methodNotes: '',
-          supersededById: null,
-        };
+        });
         const saved = saveSource(db, { source });
         for (let e = 0; e < PER_SOURCE; e += 1) {
           saveExcerpt(db, {

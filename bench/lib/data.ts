@@ -1,6 +1,8 @@
-// Generated, fictional case data. Names are built from syllables by a seeded generator, so every
-// run inserts the same rows and no real person's name is used on purpose. A few syllables carry
-// diacritics (ø, é, å) so that search exercises the case/diacritic folding in main/core/text.ts.
+// Generated, fictional case data and evidence sources. Names are built from syllables by a seeded
+// generator, so every run inserts the same rows and no real person's name is used on purpose. A few
+// syllables carry diacritics (ø, é, å) so that search exercises the case/diacritic folding in
+// main/core/text.ts.
+import type { SourceFields } from '../../preload/schemas/evidence';
 
 /** mulberry32: a small, fast, seeded PRNG. Deterministic across runs and machines. */
 export function rng(seed: number): () => number {
@@ -19,6 +21,29 @@ const SYLLABLES = [
   'ma', 'thi', 'gur', 'an', 'wen', 'ko', 'ly', 'fa', 'sa', 'bel', 'du', 'mo', 'ri', 'ten', 'vik', 'ya',
   'sø', 'dé', 'lå', 'né', 'bø', 'ré',
 ] as const;
+
+/**
+ * A generated evidence source: an English COI report on Syria (the country the benchmark cases come
+ * from), with the publisher, title and date the caller makes up and nothing else filled in.
+ */
+export function fictionalReport(fields: Pick<SourceFields, 'publisher' | 'title' | 'date'> & Partial<SourceFields>): SourceFields {
+  const { publisher, title, date, ...rest } = fields;
+  return {
+    publisher,
+    title,
+    date,
+    documentNumber: null,
+    doi: null,
+    url: null,
+    language: 'en',
+    kind: 'coi_report',
+    countries: ['SY'],
+    regions: [],
+    methodNotes: '',
+    supersededById: null,
+    ...rest,
+  };
+}
 
 export interface CaseInput {
   reference: string;

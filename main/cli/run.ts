@@ -129,28 +129,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else out(caseSummary(file, await call(api, 'reference.get', {}), language, t));
     });
 
-  registerAttachmentCommands(cases, { t, session: () => session(globals()), call, out, say });
-  registerEvidenceCommands(program, {
-    t,
-    session: () => session(globals()),
-    call,
-    out,
-    say,
-    fail: (key, values) => {
-      throw new CliMessage(key, values);
-    },
-  });
-  registerDocumentCommands(program, {
+  // What every feature's commands need from here, handed to each the same.
+  const commandDeps = {
     t,
     language,
     session: () => session(globals()),
     call,
     out,
     say,
-    fail: (key, values) => {
+    fail: (key: string, values: Record<string, string>): never => {
       throw new CliMessage(key, values);
     },
-  });
+  };
+  registerAttachmentCommands(cases, commandDeps);
+  registerEvidenceCommands(program, commandDeps);
+  registerDocumentCommands(program, commandDeps);
 
   const vault = program.command('vault').description(t('cli.help.vaultGroup'));
   vault

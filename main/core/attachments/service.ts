@@ -13,10 +13,12 @@
 // A failure of any kind removes the upload (row and chunks) before the error is thrown; what a
 // crash leaves is removed by removeLeftoverUploads() when the vault is unlocked.
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { ATTACHMENT_CHUNK_BYTES, type AttachmentMeta } from '../../../preload/contract';
 import { BriefcaseError } from '../errors';
+import { base64Chunk, saveCheckedCopy } from '../files/chunked-file';
+import { asFileError } from '../files/file-error';
 import type { Db } from '../vault/sqlite';
 import { MediaTypeSniffer, normaliseMediaType } from './media-type';
 import * as repo from './repository';
@@ -148,55 +150,14 @@ export async function addFromPath(
 /** One stored chunk, base64; `last` is true on the final one. An empty file has one empty chunk 0. */
 export function readChunk(db: Db, input: { id: string; index: number }): { data: string; last: boolean } {
   if (!repo.getComplete(db, input.id)) throw new BriefcaseError('NOT_FOUND');
-  const count = repo.chunkCount(db, input.id);
-  if (count === 0 && input.index === 0) return { data: '', last: true };
-  const bytes = repo.chunk(db, input.id, input.index);
-  if (!bytes) throw new BriefcaseError('NOT_FOUND');
-  return { data: bytes.toString('base64'), last: input.index === count - 1 };
+  return base64Chunk((seq) => repo.chunk(db, input.id, seq), repo.chunkCount(db, input.id), input.index);
 }
 
-/**
- * Writes a copy to `path`: into a temporary file beside it (so the rename cannot cross a file
- * system), fsynced, checked against the stored size and SHA-256, then renamed over the target.
- * On any failure the temporary file is removed and the target is untouched.
- */
+/** Writes a checked copy to `path` (temporary file, fsync, size and SHA-256, rename: chunked-file.ts). */
 export async function saveCopy(db: Db, input: { id: string; path: string }): Promise<{ bytes: number }> {
   const row = repo.getComplete(db, input.id);
   if (!row) throw new BriefcaseError('NOT_FOUND');
-  const target = resolve(input.path);
-  const temp = join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.briefcase-part`);
-  let handle;
-  try {
-    handle = await open(temp, 'wx', 0o600);
-  } catch (error) {
-    throw asFileError(error);
-  }
-  let closed = false;
-  try {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for (let seq = 0; ; seq += 1) {
-      const data = repo.chunk(db, row.id, seq);
-      if (!data) break;
-      hash.update(data);
-      for (let offset = 0; offset < data.length; ) {
-        const { bytesWritten } = await handle.write(data, offset, data.length - offset);
-        offset += bytesWritten;
-      }
-      bytes += data.length;
-    }
-    if (bytes !== row.size || hash.digest('hex') !== row.sha256) throw new BriefcaseError('VAULT_DAMAGED');
-    await handle.sync();
-    await handle.close();
-    closed = true;
-    await rename(temp, target);
-    await syncDirectory(dirname(target));
-    return { bytes };
-  } catch (error) {
-    if (!closed) await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw asFileError(error);
-  }
+  return saveCheckedCopy((seq) => repo.chunk(db, row.id, seq), row, input.path);
 }
 
 /** Removes an attachment and all its chunks in one transaction (secure_delete zeroes the pages). */
@@ -354,26 +315,4 @@ export function nameFromPath(path: string): string {
     name += char;
   }
   return name.trim() || 'attachment';
-}
-
-/** File system errors become FILE_NOT_READABLE (the path stays out of the error). */
-function asFileError(error: unknown): unknown {
-  if (error instanceof BriefcaseError) return error;
-  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof syscall === 'string') return new BriefcaseError('FILE_NOT_READABLE');
-  return error;
-}
-
-/** Makes the rename itself durable. Not every platform can open a folder (Windows): best effort. */
-async function syncDirectory(path: string): Promise<void> {
-  try {
-    const dir = await open(path, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // best effort
-  }
 }

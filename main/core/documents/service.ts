@@ -7,12 +7,11 @@
 // seen them (STALE_EVIDENCE, unless acknowledgeStale), and the row and every chunk are written in
 // one transaction after rendering succeeded.
 import { createHash, randomUUID } from 'node:crypto';
-import { open as openFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../preload/contract';
 import type { DocumentRequest, DocumentVersion, GenerateRequest, Preflight, StaleCitation, TemplateSummary } from '../../../preload/schemas/documents';
 import { DOCX } from '../attachments/media-type';
 import { BriefcaseError } from '../errors';
+import { base64Chunk, saveCheckedCopy } from '../files/chunked-file';
 import type { Db } from '../vault/sqlite';
 import { buildBundle, inspectAnnex, type BundleAnnex } from './bundle';
 import { bundleText } from './bundle-text';
@@ -104,50 +103,14 @@ export function getVersion(db: Db, id: string): DocumentVersion {
 /** One stored chunk, base64; `last` on the final one (as attachments.read). */
 export function read(db: Db, input: { id: string; index: number }): { data: string; last: boolean } {
   if (!repo.getDocument(db, input.id)) throw new BriefcaseError('NOT_FOUND');
-  const count = repo.chunkCount(db, input.id);
-  const bytes = repo.chunk(db, input.id, input.index);
-  if (!bytes) throw new BriefcaseError('NOT_FOUND');
-  return { data: bytes.toString('base64'), last: input.index === count - 1 };
+  return base64Chunk((seq) => repo.chunk(db, input.id, seq), repo.chunkCount(db, input.id), input.index);
 }
 
-/**
- * Writes a copy to `path`, streamed chunk by chunk: into a temporary file beside it, fsynced,
- * checked against the stored size and SHA-256, then renamed over the target. On failure the
- * temporary file goes and the target is untouched.
- */
+/** Writes a checked copy to `path` (temporary file, fsync, size and SHA-256, rename: chunked-file.ts). */
 export async function saveCopy(db: Db, input: { id: string; path: string }): Promise<{ bytes: number }> {
   const row = repo.getDocument(db, input.id);
   if (!row) throw new BriefcaseError('NOT_FOUND');
-  const target = resolve(input.path);
-  const temp = join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.briefcase-part`);
-  let handle;
-  try {
-    handle = await openFile(temp, 'wx', 0o600);
-  } catch (error) {
-    throw asFileError(error);
-  }
-  let closed = false;
-  try {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for (let seq = 0; ; seq += 1) {
-      const data = repo.chunk(db, row.id, seq);
-      if (!data) break;
-      hash.update(data);
-      for (let offset = 0; offset < data.length; ) offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
-      bytes += data.length;
-    }
-    if (bytes !== row.size || hash.digest('hex') !== row.sha256) throw new BriefcaseError('VAULT_DAMAGED');
-    await handle.sync();
-    await handle.close();
-    closed = true;
-    await rename(temp, target);
-    return { bytes };
-  } catch (error) {
-    if (!closed) await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw asFileError(error);
-  }
+  return saveCheckedCopy((seq) => repo.chunk(db, row.id, seq), row, input.path);
 }
 
 export function remove(db: Db, input: { id: string }): Record<string, never> {
@@ -237,12 +200,4 @@ function toVersion(row: repo.DocumentRow): DocumentVersion {
     sha256: row.sha256,
     createdAt: row.created_at,
   };
-}
-
-/** File system errors become FILE_NOT_READABLE (the path stays out of the error). */
-function asFileError(error: unknown): unknown {
-  if (error instanceof BriefcaseError) return error;
-  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof syscall === 'string') return new BriefcaseError('FILE_NOT_READABLE');
-  return error;
 }

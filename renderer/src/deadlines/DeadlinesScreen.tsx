@@ -1,15 +1,18 @@
 // What is due across all cases: overdue first, then the next 14 days, each leading to its case.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardDeadline } from '../../../preload/contract';
-import { api, type ApiError, toApiError } from '../api/client';
+import { api } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { useApiLoad } from '../app/useApiLoad';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { DeadlineKind } from './DeadlineKind';
 import { localeFor } from '../i18n';
 import { formatDay } from '../i18n/format';
 
 export const DASHBOARD_DAYS = 14;
+
+// Asks the same thing every time, so it lives outside the component and keeps its identity.
+const loadDashboard = () => api.deadlines.dashboard({ days: DASHBOARD_DAYS });
 
 interface Props {
   onOpenCase: (id: string) => void;
@@ -19,24 +22,7 @@ interface Props {
 export function DeadlinesScreen({ onOpenCase, onVaultLocked }: Props) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [state, setState] = useState<{ overdue: DashboardDeadline[]; upcoming: DashboardDeadline[] } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api.deadlines
-      .dashboard({ days: DASHBOARD_DAYS })
-      .then((result) => current && setState(result))
-      .catch((caught: unknown) => {
-        const failure = toApiError(caught);
-        if (!current) return;
-        if (failure.code === 'VAULT_LOCKED') onVaultLocked();
-        else setError(failure);
-      });
-    return () => {
-      current = false;
-    };
-  }, [onVaultLocked]);
+  const { data: state, error } = useApiLoad(loadDashboard, onVaultLocked);
 
   return (
     <section className="page" aria-labelledby="deadlines-title">

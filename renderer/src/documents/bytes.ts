@@ -1,19 +1,11 @@
 // A generated document's bytes, read from the vault one chunk at a time (documents.read): whole,
-// for the preview, or as a Blob handed to the browser's download for "Save a copy" (the same way
-// attachments are saved: renderer/src/attachments/download.ts).
+// for the preview, or handed to the browser's download for "Save a copy" (the same way attachments
+// are saved; the shared steps: app/download.ts).
 import type { DocumentVersion } from '../../../preload/contract';
 import { api } from '../api/client';
-import { base64ToBytes } from '../attachments/base64';
+import { downloadBlob, readChunks } from '../app/download';
 
-async function readParts(id: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>[]> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let index = 0; ; index += 1) {
-    signal?.throwIfAborted();
-    const chunk = await api.documents.read({ id, index });
-    parts.push(base64ToBytes(chunk.data));
-    if (chunk.last) return parts;
-  }
-}
+const readParts = (id: string, signal?: AbortSignal) => readChunks((index) => api.documents.read({ id, index }), signal);
 
 /** All the bytes in one array (pdf.js takes ownership of it). */
 export async function readVersion(id: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
@@ -28,17 +20,5 @@ export async function readVersion(id: string, signal?: AbortSignal): Promise<Uin
 }
 
 export async function saveVersionCopy(version: DocumentVersion): Promise<void> {
-  const url = URL.createObjectURL(new Blob(await readParts(version.id), { type: version.mediaType }));
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = version.name;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the bytes go.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  downloadBlob(await readParts(version.id), version.name, version.mediaType);
 }

@@ -1,8 +1,9 @@
 // The templates the app knows (shipped and the clinic's own), loaded once per Documents section
 // and again after one is added or removed.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { TemplateSummary } from '../../../preload/contract';
-import { api, type ApiError, toApiError } from '../api/client';
+import { api, type ApiError } from '../api/client';
+import { useApiLoad } from '../app/useApiLoad';
 
 export interface Templates {
   items: TemplateSummary[] | null;
@@ -11,31 +12,8 @@ export interface Templates {
 }
 
 export function useTemplates(onVaultLocked: () => void): Templates {
-  const [items, setItems] = useState<TemplateSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    api.documents.templates({}).then(
-      (answer) => {
-        if (!current) return;
-        setItems(answer.items);
-        setError(null);
-      },
-      (caught: unknown) => {
-        const failure = toApiError(caught);
-        if (!current) return;
-        if (failure.code === 'VAULT_LOCKED') onVaultLocked();
-        else setError(failure);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [round, onVaultLocked]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const load = useCallback(() => api.documents.templates({}).then((answer) => answer.items), []);
+  const { data: items, error, reload } = useApiLoad(load, onVaultLocked);
   return { items, error, reload };
 }
 

@@ -1,9 +1,10 @@
 // The text of a stored PDF, page by page. The lawyer selects a passage (mouse, or the keyboard with
 // caret browsing, F7) and "Use selection as excerpt" hands its text and page to the excerpt form.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, toApiError } from '../api/client';
+import { api } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
+import { useApiLoad } from '../app/useApiLoad';
 import { readSelection, type PageSelection } from './selection';
 
 interface Props {
@@ -17,26 +18,10 @@ export function PdfPages({ sourceId, onUseSelection, onVaultLocked }: Props) {
   const id = useId();
   const viewer = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(false);
-  const [pages, setPages] = useState<string[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [noSelection, setNoSelection] = useState(false);
-
-  useEffect(() => {
-    if (!shown) return;
-    let current = true;
-    api.evidence.pageTexts({ sourceId }).then(
-      (answer) => current && setPages(answer.pages),
-      (caught: unknown) => {
-        const failure = toApiError(caught);
-        if (!current) return;
-        if (failure.code === 'VAULT_LOCKED') onVaultLocked();
-        else setError(failure);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [shown, sourceId, onVaultLocked]);
+  const load = useCallback(() => api.evidence.pageTexts({ sourceId }).then((answer) => answer.pages), [sourceId]);
+  // Nothing is read until the lawyer asks to see the pages.
+  const { data: pages, error } = useApiLoad(shown ? load : null, onVaultLocked);
 
   if (!shown) {
     return (

@@ -8,6 +8,7 @@ import { createApi } from '../../../main/core/api';
 import { openedDir, openedFileName, removeOpenedCopies, type Platform } from '../../../main/core/attachments';
 import { DOCX } from '../../../main/core/attachments/media-type';
 import { isMainOnly, methodNames } from '../../../preload/contract';
+import { apiCalls } from '../api-calls';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../helpers';
 import { samples, setup, sha256, upload } from './support';
 
@@ -31,11 +32,7 @@ async function withPlatform(platform: Platform | undefined) {
   s.api.close();
   const api = createApi({ dataDir: s.dir, version: '0.0.0-test', kdfCost: FAST_KDF, ...(platform ? { platform } : {}) });
   const call = async (method: string, input: unknown) => api.call(method, input);
-  const ok = async <T = unknown>(method: string, input: unknown): Promise<T> => {
-    const envelope = await call(method, input);
-    if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-    return envelope.value as T;
-  };
+  const { ok } = apiCalls(api);
   await ok('vault.unlock', { passphrase: PASSPHRASE });
   return { ...s, api, ok, call };
 }

@@ -1,9 +1,9 @@
 // Shared set-up for the attachment tests: an api over a fresh vault with one fictional case,
 // fictional file contents of each kind, and helpers that upload through the contract.
 import { createHash, randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
 import { ATTACHMENT_CHUNK_BYTES, type AttachmentMeta } from '../../../preload/contract';
 import { createApi, type Api } from '../../../main/core/api';
+import { apiCalls, readAllChunks } from '../api-calls';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../helpers';
 
 export interface Setup {
@@ -21,16 +21,8 @@ export interface Setup {
 export async function setup(): Promise<Setup> {
   const dir = tempDir();
   const api = createApi({ dataDir: dir, version: '0.0.0-test', kdfCost: FAST_KDF });
-  const ok = async <T,>(method: string, input: unknown): Promise<T> => {
-    const envelope = await api.call(method, input);
-    if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-    return envelope.value as T;
-  };
-  const fails = async (method: string, input: unknown): Promise<string> => {
-    const envelope = await api.call(method, input);
-    if (envelope.ok) throw new Error(`${method} succeeded, expected an error`);
-    return envelope.error.code;
-  };
+  const { ok, failure } = apiCalls(api);
+  const fails = async (method: string, input: unknown): Promise<string> => (await failure(method, input)).code;
   await ok('vault.create', { passphrase: PASSPHRASE });
   const created = await ok<{ id: string }>('cases.create', { reference: 'BC-2026-101', clientName: 'Testa Fictiva' });
   const rows = () => ({
@@ -84,12 +76,4 @@ export async function upload(
 }
 
 /** Reads an attachment back through attachments.read, chunk by chunk. */
-export async function readAll(s: Setup, id: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let index = 0; ; index += 1) {
-    const { data, last } = await s.ok<{ data: string; last: boolean }>('attachments.read', { id, index });
-    parts.push(Buffer.from(data, 'base64'));
-    expect(parts.length).toBeLessThan(10_000);
-    if (last) return Buffer.concat(parts);
-  }
-}
+export const readAll = (s: Setup, id: string): Promise<Buffer> => readAllChunks(s.ok, 'attachments.read', id);

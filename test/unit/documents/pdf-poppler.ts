@@ -52,6 +52,3 @@ export function qpdfCheck(path: string): { status: number | null; output: string
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-export function hasTool(name: string): boolean {
-  return spawnSync(name, ['--version'], { encoding: 'utf8' }).error === undefined;
-}

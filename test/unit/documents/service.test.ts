@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentVersion, Envelope, Preflight } from '../../../preload/contract';
+import type { DocumentVersion, Preflight } from '../../../preload/contract';
 import { createApi, type Api } from '../../../main/core/api';
 import { addDemoCase, DEMO_LINKS, DEMO_REFERENCE } from '../../../scripts/demo';
+import { apiCalls, readAllChunks, type ApiCalls } from '../api-calls';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../helpers';
 import { outline, pageTexts, pdfInfo, png } from './pdf-tools';
 
@@ -15,39 +16,22 @@ interface Ctx {
   api: Api;
   dir: string;
   caseId: string;
-  ok: <T>(method: string, input: unknown) => Promise<T>;
-  fails: (method: string, input: unknown) => Promise<NonNullable<Extract<Envelope<unknown>, { ok: false }>['error']>>;
+  ok: ApiCalls['ok'];
+  fails: ApiCalls['failure'];
   rows: () => { documents: number; chunks: number };
 }
 
 async function demo(): Promise<Ctx> {
   const dir = tempDir();
   const api = createApi({ dataDir: dir, version: '0.0.0-test', kdfCost: FAST_KDF });
-  const ok = async <T,>(method: string, input: unknown): Promise<T> => {
-    const envelope = await api.call(method, input);
-    if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-    return envelope.value as T;
-  };
-  const fails = async (method: string, input: unknown) => {
-    const envelope = await api.call(method, input);
-    if (envelope.ok) throw new Error(`${method} succeeded, expected an error`);
-    return envelope.error;
-  };
+  const { ok, failure: fails } = apiCalls(api);
   await ok('vault.create', { passphrase: PASSPHRASE });
   const caseId = await addDemoCase(api, dir);
   const count = (table: string) => (api.vault.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { api, dir, caseId, ok, fails, rows: () => ({ documents: count('case_documents'), chunks: count('case_document_chunks') }) };
 }
 
-async function readAll(c: Ctx, id: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let index = 0; ; index += 1) {
-    const { data, last } = await c.ok<{ data: string; last: boolean }>('documents.read', { id, index });
-    parts.push(Buffer.from(data, 'base64'));
-    if (last) return Buffer.concat(parts);
-    expect(index).toBeLessThan(1000);
-  }
-}
+const readAll = (c: Ctx, id: string): Promise<Buffer> => readAllChunks(c.ok, 'documents.read', id);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
