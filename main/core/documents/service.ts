@@ -13,7 +13,7 @@ import { DOCX } from '../attachments/media-type';
 import { BriefcaseError } from '../errors';
 import { base64Chunk, saveCheckedCopy } from '../files/chunked-file';
 import type { Db } from '../vault/sqlite';
-import { buildBundle, inspectAnnex, type BundleAnnex } from './bundle';
+import { buildBundle, inspectAnnex, type BundleAnnex } from './bundle/index';
 import { bundleText } from './bundle-text';
 import { composeDocument, preflight } from './compose';
 import { renderDocx } from './docx';

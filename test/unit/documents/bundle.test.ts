@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { AttachmentMeta } from '../../../preload/contract';
-import { BAND, buildBundle, inspectAnnex, type BundleAnnex } from '../../../main/core/documents/bundle';
+import { BAND, buildBundle, inspectAnnex, type BundleAnnex } from '../../../main/core/documents/bundle/index';
 import { loadFonts } from '../../../main/core/documents/pdf/fonts';
 import { setup, type Setup } from '../attachments/support';
 import { encryptedPdf, imagePages, jpeg, numberedPdf, outline, pageTexts, pdfInfo, png } from './pdf-tools';
