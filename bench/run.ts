@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { benchDocuments } from './documents';
 import { benchEncryption } from './encryption';
 import { benchEvidenceSearch } from './evidence-search';
+import { benchExchange } from './exchange';
 import { benchImport } from './import';
 import { benchKdf } from './kdf';
 import { benchPdf } from './pdf';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     ['6. evidence search, 100,000 excerpts', benchEvidenceSearch],
     ['7. PDF text extraction, 300 pages', benchPdf],
     ['8. documents: 20-page brief, 300-page bundle', benchDocuments],
+    ['9. exchange: 200 MB export and import, 1 GB streaming', benchExchange],
   ];
   const chosen = only.length === 0 ? steps : steps.filter(([name]) => only.some((word) => name.startsWith(`${word}.`) || name.includes(word)));
   if (chosen.length === 0) throw new Error(`no benchmark matches ${only.join(' ')}`);

@@ -11,6 +11,19 @@ import { z } from 'zod';
 import { AttachmentMeta, CaseFile, CaseRecord, CaseReference, CaseStatus, SectionRevisions, SectionUpdate } from './schemas/case-file';
 import { Labels, ReferenceData, RiskFactor, RiskField } from './schemas/catalogue';
 import { FullDate, OptionalPartialDate } from './schemas/dates';
+import {
+  CardPreview,
+  ClinicIdentity,
+  ClinicProfile,
+  ExchangeLogEntry,
+  ExportRequest,
+  ExportResult,
+  ImportApply,
+  ImportOutcome,
+  ImportPreview,
+  JobProgress,
+  Partner,
+} from './schemas/exchange';
 import { DocumentRequest, DocumentVersion, GenerateRequest, Preflight, TemplateId, TemplateSummary, TemplateUpload } from './schemas/documents';
 import {
   CaseEvidenceItem,
@@ -36,6 +49,7 @@ export * from './schemas/case-file';
 export * from './schemas/catalogue';
 export * from './schemas/evidence';
 export * from './schemas/documents';
+export * from './schemas/exchange';
 
 /** The one IPC channel: every call is `invoke(IPC_CHANNEL, method, input)` → Envelope. */
 export const IPC_CHANNEL = 'briefcase:call';
@@ -71,6 +85,14 @@ export const errorCodes = [
   'MISSING_FIELDS',
   'UNKNOWN_CITATION',
   'STALE_EVIDENCE',
+  'NO_CLINIC_KEYS',
+  'FINGERPRINT_MISMATCH',
+  'WRONG_KEY',
+  'EXPORT_DAMAGED',
+  'BAD_SIGNATURE',
+  'EXPORT_TOO_NEW',
+  'UNTRUSTED_SENDER',
+  'CANCELLED',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -388,6 +410,47 @@ export const contract = {
   /** Writes a version to a file (CLI, native save dialog). */
   'documents.saveCopy': method(z.object({ id: Id, path: z.string().min(1) }).strict(), z.object({ bytes: z.number().int() })),
   'documents.delete': method(z.object({ id: Id }).strict(), z.object({})),
+
+  // Case exchange between clinics (preload/schemas/exchange.ts, docs/exchange.md).
+  'clinic.get': method(Empty, z.object({ identity: ClinicIdentity.nullable() })),
+  /** Creates the clinic's keys on first call; later calls change only the profile. */
+  'clinic.setup': method(z.object({ profile: ClinicProfile }).strict(), ClinicIdentity),
+  /** The public clinic card (self-signed JSON text) to hand to partner clinics. NO_CLINIC_KEYS. */
+  'clinic.card': method(Empty, z.object({ name: z.string(), text: z.string() })),
+  'partners.list': method(Empty, z.object({ items: z.array(Partner) })),
+  'partners.preview': method(z.object({ card: z.string().max(20_000, 'validation.tooLong') }).strict(), CardPreview),
+  /** Trusts a card once the fingerprint compared out of band is typed: FINGERPRINT_MISMATCH otherwise. */
+  'partners.trust': method(z.object({ card: z.string().max(20_000, 'validation.tooLong'), fingerprint: z.string().max(100) }).strict(), Partner),
+  'partners.revoke': method(z.object({ id: Id }).strict(), Partner),
+  /** Writes the encrypted .briefcase file into a private folder; read it with exchange.readExport. */
+  'exchange.export': method(ExportRequest, ExportResult),
+  'exchange.readExport': method(z.object({ exportId: Id, index: z.number().int().min(0) }).strict(), z.object({ data: z.string(), last: z.boolean() })),
+  'exchange.discardExport': method(z.object({ exportId: Id }).strict(), z.object({})),
+  /** CLI and native save dialog: the export written to `path` (temporary name, renamed at the end). */
+  'exchange.exportToPath': method(ExportRequest.extend({ path: z.string().min(1) }).strict(), ExportResult),
+  'exchange.uploadBegin': method(z.object({ size: z.number().int().min(1).max(2 ** 40) }).strict(), z.object({ uploadId: Id })),
+  'exchange.uploadAppend': method(
+    z.object({ uploadId: Id, index: z.number().int().min(0), data: Base64Chunk }).strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  /** Decrypts, verifies and validates an uploaded file and compares it with the vault; writes nothing to the cases. */
+  'exchange.preview': method(
+    z.object({ uploadId: Id, passphrase: z.string().max(1_000).optional(), jobId: Id.optional() }).strict(),
+    ImportPreview,
+  ),
+  /** CLI: the same from a file on disk, with an optional age identity file. */
+  'exchange.previewPath': method(
+    z.object({ path: z.string().min(1), passphrase: z.string().max(1_000).optional(), identityPath: z.string().min(1).optional(), jobId: Id.optional() }).strict(),
+    ImportPreview,
+  ),
+  /** Applies a previewed import in one transaction. UNTRUSTED_SENDER, INVALID_INPUT for unresolved conflicts. */
+  'exchange.apply': method(ImportApply, ImportOutcome),
+  'exchange.discardImport': method(z.object({ importId: Id }).strict(), z.object({})),
+  /** Answered at once, outside the serialised call queue. */
+  'exchange.progress': method(z.object({ jobId: Id }).strict(), JobProgress),
+  /** Answered at once, outside the serialised call queue. */
+  'exchange.cancel': method(z.object({ jobId: Id }).strict(), z.object({})),
+  'exchange.log': method(Empty, z.object({ items: z.array(ExchangeLogEntry) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -398,7 +461,13 @@ export type MethodName = keyof Contract;
  * and tests may call them: a compromised renderer must not be able to read any file into the vault
  * or write vault content anywhere on disk. IPC refuses them; the preload does not expose them.
  */
-export const mainOnlyMethods = ['attachments.addFromPath', 'attachments.saveCopy', 'documents.saveCopy'] as const;
+export const mainOnlyMethods = [
+  'attachments.addFromPath',
+  'attachments.saveCopy',
+  'documents.saveCopy',
+  'exchange.exportToPath',
+  'exchange.previewPath',
+] as const;
 export type RendererMethodName = Exclude<MethodName, (typeof mainOnlyMethods)[number]>;
 export const isMainOnly = (method: string): boolean => (mainOnlyMethods as readonly string[]).includes(method);
 

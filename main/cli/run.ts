@@ -15,6 +15,7 @@ import { readPreferences } from '../core/prefs/preferences';
 import { registerAttachmentCommands } from './attachments';
 import { registerDocumentCommands } from './documents';
 import { registerEvidenceCommands } from './evidence';
+import { registerExchangeCommands } from './exchange';
 import { CliUsageError, readSecret } from './prompt';
 import { createTranslator, languageFromEnv } from './translate';
 
@@ -144,6 +145,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAttachmentCommands(cases, commandDeps);
   registerEvidenceCommands(program, commandDeps);
   registerDocumentCommands(program, commandDeps);
+  registerExchangeCommands(program, { ...commandDeps, env: io.env });
 
   const vault = program.command('vault').description(t('cli.help.vaultGroup'));
   vault

@@ -17,12 +17,20 @@ import * as evidenceLinks from './evidence/links';
 import { pageTexts } from './evidence/pages';
 import { search as searchEvidence } from './evidence/search';
 import { loadStarter } from './evidence/starter';
+import { clinicCard, getIdentity, setup as setupClinic } from './exchange/clinic';
+import { exportTo } from './exchange/export';
+import { ProcessFolder } from './exchange/exports-folder';
+import { applyImport, appendUpload, beginUpload, discardImport, previewImport, removeLeftoverImports } from './exchange/import';
+import { Jobs } from './exchange/jobs';
+import { listLog } from './exchange/log';
+import { listPartners, previewCard, revokePartner, trustCard } from './exchange/partners';
 import * as reference from './reference/service';
 import { BriefcaseError, issuesFromZod, toApiError } from './errors';
 import { defaultVaultPath } from './paths';
 import { readPreferences, updatePreferences } from './prefs/preferences';
 import { Vault, type VaultOptions } from './vault/vault';
 import { sqliteVersion } from './vault/sqlite';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -50,8 +58,31 @@ export interface Api {
   readonly vault: Vault;
 }
 
+/**
+ * Methods answered at once, outside the serialised queue: they only read or flip the job registry
+ * (main/core/exchange/jobs.ts), never the vault, so they cannot interleave with a job's database
+ * work, and a progress bar or a Cancel button must not wait for the export it is about.
+ */
+const UNQUEUED: ReadonlySet<string> = new Set<MethodName>(['exchange.progress', 'exchange.cancel']);
+
 export function createApi(context: ApiContext): Api {
   const vault = new Vault(context);
+  const jobs = new Jobs();
+  // Files in flight, per process (exports-folder.ts): exports awaiting download, import uploads.
+  const exportsFolder = new ProcessFolder(context.dataDir);
+  const uploadsFolder = new ProcessFolder(context.dataDir, 'uploads');
+  /** Everything decrypted or in flight on disk that a lock or shutdown removes. */
+  const removeFilesInFlight = () => {
+    removeOpenedCopies(context.dataDir);
+    exportsFolder.removeOwn();
+    uploadsFolder.removeOwn();
+  };
+  /** At unlock and create: also what an earlier process (a crash) left. */
+  const removeLeftovers = () => {
+    removeFilesInFlight();
+    exportsFolder.removeLeftovers();
+    uploadsFolder.removeLeftovers();
+  };
 
   const vaultPath = (path?: string) =>
     resolve(path ?? readPreferences(context.dataDir).lastVaultPath ?? defaultVaultPath(context.dataDir));
@@ -78,23 +109,26 @@ export function createApi(context: ApiContext): Api {
     'vault.create': async ({ path, passphrase }) => {
       const target = vaultPath(path);
       await vault.create(target, passphrase);
-      removeOpenedCopies(context.dataDir);
+      removeLeftovers();
       remember(target);
       return status();
     },
     'vault.unlock': async ({ path, passphrase }) => {
       const target = vaultPath(path);
       await vault.unlock(target, passphrase);
-      // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs.
+      // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs,
+      // and so are imports previewed but never applied (their staged entries).
       attachments.removeLeftoverUploads(vault.db);
-      // Decrypted copies a crash left behind (see attachments/open.ts).
-      removeOpenedCopies(context.dataDir);
+      removeLeftoverImports(vault.db);
+      // Decrypted copies, exports and uploads a crash left behind (attachments/open.ts,
+      // exchange/exports-folder.ts).
+      removeLeftovers();
       remember(target);
       return status();
     },
     'vault.lock': () => {
       vault.lock();
-      removeOpenedCopies(context.dataDir);
+      removeFilesInFlight();
       return status();
     },
     'vault.check': () => vault.check(),
@@ -163,6 +197,38 @@ export function createApi(context: ApiContext): Api {
     },
     'documents.saveCopy': (input) => documents.saveCopy(vault.db, input),
     'documents.delete': (input) => documents.remove(vault.db, input),
+
+    'clinic.get': () => ({ identity: getIdentity(vault.db) }),
+    'clinic.setup': ({ profile }) => setupClinic(vault.db, profile),
+    'clinic.card': () => clinicCard(vault.db),
+    'partners.list': () => ({ items: listPartners(vault.db) }),
+    'partners.preview': ({ card }) => previewCard(vault.db, card),
+    'partners.trust': (input) => trustCard(vault.db, input),
+    'partners.revoke': ({ id }) => revokePartner(vault.db, id),
+    'exchange.export': ({ jobId, ...request }) => {
+      const exportId = randomUUID();
+      const path = exportsFolder.pathFor(exportId);
+      return jobs.run(jobId, async (signal, onProgress) => ({ exportId, ...(await exportTo(vault.db, request, path, { signal, onProgress })) }));
+    },
+    'exchange.readExport': ({ exportId, index }) => exportsFolder.read(exportId, index),
+    'exchange.discardExport': ({ exportId }) => {
+      exportsFolder.discard(exportId);
+      return {};
+    },
+    'exchange.exportToPath': ({ jobId, path, ...request }) =>
+      jobs.run(jobId, async (signal, onProgress) => ({ exportId: randomUUID(), ...(await exportTo(vault.db, request, resolve(path), { signal, onProgress })) })),
+    'exchange.uploadBegin': (input) => beginUpload(vault.db, input, { dir: uploadsFolder.ensure() }),
+    'exchange.uploadAppend': (input) => appendUpload(vault.db, input),
+    'exchange.preview': (input) => previewImport(vault.db, input, jobs),
+    'exchange.previewPath': (input) => previewImport(vault.db, input, jobs),
+    'exchange.apply': (input) => applyImport(vault.db, input),
+    'exchange.discardImport': ({ importId }) => discardImport(vault.db, importId),
+    'exchange.progress': ({ jobId }) => jobs.progress(jobId),
+    'exchange.cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return {};
+    },
+    'exchange.log': () => listLog(vault.db),
   };
 
   // One call at a time: handlers that await (key derivation) must not interleave with others.
@@ -196,15 +262,17 @@ export function createApi(context: ApiContext): Api {
   return {
     vault,
     call(method, input) {
+      if (UNQUEUED.has(method)) return run(method, input);
       const result = queue.then(() => run(method, input));
       queue = result.catch(() => undefined);
       return result;
     },
     close() {
+      jobs.cancelAll();
       try {
         vault.lock();
       } finally {
-        removeOpenedCopies(context.dataDir);
+        removeFilesInFlight();
       }
     },
   };

@@ -8,6 +8,7 @@ import { CasePage } from '../cases/CasePage';
 import { CasesScreen } from '../cases/CasesScreen';
 import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
 import { EvidenceScreen } from '../evidence/EvidenceScreen';
+import { ClinicScreen } from '../exchange/ClinicScreen';
 import { flushAll, installFlushRequestHandler, installPageExitFlush } from '../autosave/registry';
 import { forgetEvidenceSettings } from '../evidence/useEvidenceSettings';
 import { forgetTags } from '../evidence/useTags';
@@ -18,7 +19,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { Header } from './Header';
 import { UnsavedDialog } from './UnsavedDialog';
 
-export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'case'; id: string };
+export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'clinic' } | { name: 'case'; id: string };
 
 type Screen =
   | { kind: 'loading' }
@@ -103,6 +104,8 @@ export function App() {
 
   const showStatus = useCallback((status: VaultStatus) => setScreen(screenFor(status)), []);
   const navigate = useCallback((view: View) => setScreen({ kind: 'unlocked', view }), []);
+  // An import adds cases behind the list's back: a new key makes it ask again.
+  const [listRound, setListRound] = useState(0);
 
   return (
     <div className="app">
@@ -130,7 +133,12 @@ export function App() {
         )}
         {screen.kind === 'locked' && <VaultScreen status={screen.status} onOpened={showStatus} />}
         {screen.kind === 'unlocked' && screen.view.name === 'list' && (
-          <CasesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
+          <CasesScreen
+            key={listRound}
+            onOpenCase={(id) => navigate({ name: 'case', id })}
+            onImported={() => setListRound((n) => n + 1)}
+            onVaultLocked={reload}
+          />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'case' && (
           <CasePage
@@ -145,6 +153,7 @@ export function App() {
           <DeadlinesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'evidence' && <EvidenceScreen onVaultLocked={reload} />}
+        {screen.kind === 'unlocked' && screen.view.name === 'clinic' && <ClinicScreen onVaultLocked={reload} />}
       </main>
     </div>
   );

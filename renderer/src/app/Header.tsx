@@ -49,6 +49,14 @@ export function Header({ onLanguage, onLock, view, onNavigate }: Props) {
           >
             {t('header.evidence')}
           </button>
+          <button
+            type="button"
+            className="app-nav__item"
+            aria-current={view.name === 'clinic' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'clinic' })}
+          >
+            {t('exchange.nav')}
+          </button>
         </nav>
       )}
       <div className="app-header__tools">

@@ -11,6 +11,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { CaseEvidenceContext, useCaseEvidence } from '../evidence/useCaseEvidence';
+import { ExportDialog } from '../exchange/ExportDialog';
 import { ClientSection } from '../intake/ClientSection';
 import { DeadlinesSection } from '../intake/DeadlinesSection';
 import { DetailsSection } from '../intake/DetailsSection';
@@ -49,6 +50,7 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
   const reference = useReference();
   const back = useFocusOnMount<HTMLButtonElement>();
   const evidence = useCaseEvidence(id, onVaultLocked);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -98,6 +100,9 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
             <div className="case-head__title">
               <h1>{live.details.reference}</h1>
               <StatusBadge status={live.details.status} />
+              <button type="button" className="button case-head__export" onClick={() => setExporting(true)}>
+                {t('exchange.export.open')}
+              </button>
             </div>
             <p className="case-head__client" dir="auto">
               {live.clientName}
@@ -133,6 +138,7 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
               </div>
             </div>
           </CaseEvidenceContext>
+          {exporting && <ExportDialog caseIds={[record.id]} label={live.details.reference} onClose={() => setExporting(false)} onVaultLocked={onVaultLocked} />}
         </>
       )}
     </article>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { PlusIcon } from '../app/icons';
+import { ImportDialog } from '../exchange/ImportDialog';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { CaseTable } from './CaseTable';
 import { EmptyState } from './EmptyState';
@@ -10,13 +11,23 @@ import { NewCaseDialog } from './NewCaseDialog';
 import { SearchBox } from './SearchBox';
 import { useCaseWindow } from './useCaseWindow';
 
-export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: string) => void; onVaultLocked: () => void }) {
+interface Props {
+  onOpenCase: (id: string) => void;
+  /** Cases came in from a case file: the list should ask again. */
+  onImported: () => void;
+  onVaultLocked: () => void;
+}
+
+export function CasesScreen({ onOpenCase, onImported, onVaultLocked }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
   const search = useCaseWindow(text);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const newCaseButton = useRef<HTMLButtonElement>(null);
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const imported = useRef(false);
 
   useEffect(() => {
     if (search.error?.code === 'VAULT_LOCKED') onVaultLocked();
@@ -33,10 +44,15 @@ export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: st
             {search.loaded ? t('cases.count', { count: search.total }) : '\u00a0'}
           </p>
         </div>
-        <button type="button" className="button button--primary" ref={newCaseButton} onClick={() => setCreating(true)}>
-          <PlusIcon />
-          {t('cases.new')}
-        </button>
+        <div className="page__actions">
+          <button type="button" className="button" ref={importButton} onClick={() => setImporting(true)}>
+            {t('exchange.import.open')}
+          </button>
+          <button type="button" className="button button--primary" ref={newCaseButton} onClick={() => setCreating(true)}>
+            <PlusIcon />
+            {t('cases.new')}
+          </button>
+        </div>
       </div>
       <SearchBox value={text} onChange={setText} />
       {search.error && <ErrorAlert error={search.error} />}
@@ -53,6 +69,20 @@ export function CasesScreen({ onOpenCase, onVaultLocked }: { onOpenCase: (id: st
             newCaseButton.current?.focus();
           }}
           onCreated={(created) => onOpenCase(created.id)}
+          onVaultLocked={onVaultLocked}
+        />
+      )}
+      {importing && (
+        <ImportDialog
+          onClose={() => {
+            setImporting(false);
+            if (imported.current) onImported();
+            else importButton.current?.focus();
+          }}
+          onImported={() => {
+            imported.current = true;
+          }}
+          onOpenCase={onOpenCase}
           onVaultLocked={onVaultLocked}
         />
       )}

@@ -9,6 +9,7 @@ import m004 from './004_case_search_text';
 import m005 from './005_evidence';
 import m006 from './006_evidence_rank_indexes';
 import m007 from './007_documents';
+import m008 from './008_exchange';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
   foreignKeysOff?: boolean;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
