@@ -417,6 +417,8 @@ export const contract = {
   'clinic.setup': method(z.object({ profile: ClinicProfile }).strict(), ClinicIdentity),
   /** The public clinic card (self-signed JSON text) to hand to partner clinics. NO_CLINIC_KEYS. */
   'clinic.card': method(Empty, z.object({ name: z.string(), text: z.string() })),
+  /** Writes the clinic's private age identity to a new file (0600) for `age -d -i`: CLI and native dialogs only. */
+  'clinic.exportIdentity': method(z.object({ path: z.string().min(1) }).strict(), z.object({})),
   'partners.list': method(Empty, z.object({ items: z.array(Partner) })),
   'partners.preview': method(z.object({ card: z.string().max(20_000, 'validation.tooLong') }).strict(), CardPreview),
   /** Trusts a card once the fingerprint compared out of band is typed: FINGERPRINT_MISMATCH otherwise. */
@@ -467,6 +469,7 @@ export const mainOnlyMethods = [
   'documents.saveCopy',
   'exchange.exportToPath',
   'exchange.previewPath',
+  'clinic.exportIdentity',
 ] as const;
 export type RendererMethodName = Exclude<MethodName, (typeof mainOnlyMethods)[number]>;
 export const isMainOnly = (method: string): boolean => (mainOnlyMethods as readonly string[]).includes(method);

@@ -9,20 +9,14 @@
 // size and SHA-256 (with --json, the version and the path as JSON on stdout, nothing else).
 import { Option, type Command } from 'commander';
 import type { TFunction } from 'i18next';
-import type { Language, MethodName, MethodOutput } from '../../preload/contract';
+import type { Language } from '../../preload/contract';
 import type { DocumentVersion, Preflight, TemplateSummary } from '../../preload/schemas/documents';
 import type { Api } from '../core/api';
+import type { CommandDeps } from './deps';
 
-export interface DocumentCommandDeps {
-  t: TFunction;
+export interface DocumentCommandDeps extends CommandDeps {
   /** The CLI's language: labels of missing fields and template titles are printed in it. */
   language: Language;
-  session: () => Promise<Api>;
-  call: <M extends MethodName>(api: Api, method: M, input: unknown) => Promise<MethodOutput<M>>;
-  out: (text: string) => void;
-  say: (text: string) => void;
-  /** A translated failure: exit 1. */
-  fail: (key: string, values: Record<string, string>) => never;
 }
 
 interface GenerateOptions {

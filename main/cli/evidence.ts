@@ -8,25 +8,10 @@ import type { Command } from 'commander';
 import type { TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MethodName, MethodOutput } from '../../preload/contract';
 import type { Currency, ImportResult, Pinpoint, SearchHit, SearchResult } from '../../preload/schemas/evidence';
-import type { Api } from '../core/api';
+import { collect, type CommandDeps } from './deps';
 
-export interface EvidenceCommandDeps {
-  t: TFunction;
-  /** An api with the vault unlocked (run.ts: `() => session(globals())`). */
-  session: () => Promise<Api>;
-  /** run.ts's `call`: the envelope's value, or it throws the failure run.ts reports. */
-  call: <M extends MethodName>(api: Api, method: M, input: unknown) => Promise<MethodOutput<M>>;
-  /** A result, on stdout. */
-  out: (text: string) => void;
-  /** A message, on stderr. */
-  say: (text: string) => void;
-  /** A failure before the core is reached (the file cannot be read): a translated message, exit 1. */
-  fail: (key: string, values: Record<string, string>) => never;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+export type EvidenceCommandDeps = CommandDeps;
 
 export function registerEvidenceCommands(program: Command, deps: EvidenceCommandDeps): Command {
   const { t } = deps;

@@ -8,29 +8,22 @@
 // --take mine|theirs (one answer for all of them) or the import is refused with the list.
 import { Option, type Command } from 'commander';
 import type { TFunction } from 'i18next';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MethodName, MethodOutput } from '../../preload/contract';
 import type { ImportPreview, Partner } from '../../preload/schemas/exchange';
 import type { Api } from '../core/api';
 import { BriefcaseError } from '../core/errors';
 import { exportTo } from '../core/exchange/export';
 import { CliUsageError } from './prompt';
+import { collect, type CommandDeps } from './deps';
 
-export interface ExchangeCommandDeps {
-  t: TFunction;
-  session: () => Promise<Api>;
-  call: <M extends MethodName>(api: Api, method: M, input: unknown) => Promise<MethodOutput<M>>;
-  out: (text: string) => void;
-  say: (text: string) => void;
-  fail: (key: string, values: Record<string, string>) => never;
+export interface ExchangeCommandDeps extends CommandDeps {
   /** The environment, for --passphrase-env. */
   env: NodeJS.ProcessEnv;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGE_RECIPIENT = /^age1[0-9a-z]+$/;
-const collect = (value: string, previous: string[]) => [...previous, value];
 const compact = (fingerprint: string) => fingerprint.replace(/[\s-]+/g, '').toUpperCase();
 
 export function registerExchangeCommands(program: Command, deps: ExchangeCommandDeps): void {
@@ -90,6 +83,17 @@ export function registerExchangeCommands(program: Command, deps: ExchangeCommand
       }
       deps.out(t('cliExchange.cardWritten', { file: options.out }));
       deps.out(`${t('cliExchange.fingerprint')}: ${identity?.fingerprint ?? ''}`);
+    });
+  keys
+    .command('export-identity')
+    .description(t('cliExchange.help.exportIdentity'))
+    .requiredOption('--out <file>', t('cliExchange.help.identityOut'))
+    .action(async (options: { out: string }) => {
+      if (existsSync(resolve(options.out))) deps.fail('cliExchange.fileExists', { file: options.out });
+      const api = await deps.session();
+      await deps.call(api, 'clinic.exportIdentity', { path: resolve(options.out) });
+      deps.out(t('cliExchange.identityWritten', { file: options.out }));
+      deps.say(t('cliExchange.identityWarning'));
     });
   keys
     .command('import-card')

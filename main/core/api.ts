@@ -18,6 +18,7 @@ import { pageTexts } from './evidence/pages';
 import { search as searchEvidence } from './evidence/search';
 import { loadStarter } from './evidence/starter';
 import { clinicCard, getIdentity, setup as setupClinic } from './exchange/clinic';
+import { writeIdentityFile } from './exchange/identity-file';
 import { exportTo } from './exchange/export';
 import { ProcessFolder } from './exchange/exports-folder';
 import { applyImport, appendUpload, beginUpload, discardImport, previewImport, removeLeftoverImports } from './exchange/import';
@@ -201,6 +202,10 @@ export function createApi(context: ApiContext): Api {
     'clinic.get': () => ({ identity: getIdentity(vault.db) }),
     'clinic.setup': ({ profile }) => setupClinic(vault.db, profile),
     'clinic.card': () => clinicCard(vault.db),
+    'clinic.exportIdentity': async ({ path }) => {
+      await writeIdentityFile(vault.db, path);
+      return {};
+    },
     'partners.list': () => ({ items: listPartners(vault.db) }),
     'partners.preview': ({ card }) => previewCard(vault.db, card),
     'partners.trust': (input) => trustCard(vault.db, input),

@@ -70,8 +70,13 @@ describe('export', () => {
       expect.arrayContaining([`cases/${caseId}.json`, 'evidence/library.json', 'evidence/links.json', ...attachments.map((x) => `attachments/${x.sha256}`)]),
     );
     expect(names).not.toContain('documents/index.json');
-    // The sender included itself by default: its own identity opens the file too.
-    expect(spawnSync('age', ['-d', '-i', a.identityFile(), path]).status).toBe(0);
+    // The sender included itself by default: its own identity, as `keys export-identity` writes
+    // it (owner-only, never over an existing file), opens the file too.
+    const own = join(a.dir, 'own-identity.txt');
+    await a.ok('clinic.exportIdentity', { path: own });
+    expect(statSync(own).mode & 0o777).toBe(0o600);
+    expect(spawnSync('age', ['-d', '-i', own, path]).status).toBe(0);
+    expect((await a.failure('clinic.exportIdentity', { path: own })).code).toBe('FILE_NOT_READABLE');
     // A third clinic cannot.
     const c = await clinic('Fiktiv Retshjælp Syd');
     expect(spawnSync('age', ['-d', '-i', c.identityFile(), path]).status).not.toBe(0);
