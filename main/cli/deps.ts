@@ -20,3 +20,21 @@ export interface CommandDeps {
 
 /** commander's collector for a repeatable option (`--to A --to B`). */
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * CASE on the command line: a case id, or its reference ("2026-200") matched exactly
+ * (case-insensitively). The search may rank other cases first (every "2026-…" matches
+ * "2026-2"), so every page is looked at. `notFound`: the group's message key.
+ */
+export async function resolveCase(api: Api, value: string, deps: CommandDeps, notFound: string): Promise<string> {
+  if (UUID.test(value)) return value;
+  const limit = 500;
+  for (let offset = 0; ; offset += limit) {
+    const page = await deps.call(api, 'cases.list', { query: value, limit, offset });
+    const match = page.items.find((item) => item.reference.toLowerCase() === value.toLowerCase());
+    if (match) return match.id;
+    if (page.items.length < limit) return deps.fail(notFound, { case: value });
+  }
+}

@@ -9,10 +9,11 @@
 // size and SHA-256 (with --json, the version and the path as JSON on stdout, nothing else).
 import { Option, type Command } from 'commander';
 import type { TFunction } from 'i18next';
+import { accessSync, constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Language } from '../../preload/contract';
 import type { DocumentVersion, Preflight, TemplateSummary } from '../../preload/schemas/documents';
-import type { Api } from '../core/api';
-import type { CommandDeps } from './deps';
+import { resolveCase, type CommandDeps } from './deps';
 
 export interface DocumentCommandDeps extends CommandDeps {
   /** The CLI's language: labels of missing fields and template titles are printed in it. */
@@ -28,7 +29,6 @@ interface GenerateOptions {
   json?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerDocumentCommands(program: Command, deps: DocumentCommandDeps): void {
   const { t } = deps;
@@ -44,8 +44,11 @@ export function registerDocumentCommands(program: Command, deps: DocumentCommand
     .option('--accept-stale', t('cliDocuments.help.acceptStale'))
     .option('--json', t('cliDocuments.help.json'))
     .action(async (caseArg: string, options: GenerateOptions) => {
+      // Checked first: a version is kept on the case when it is made, so a file that cannot be
+      // written afterwards would leave one more version behind at every retry.
+      if (!canWriteInto(dirname(resolve(options.out)))) deps.fail('cliDocuments.outNotWritable', { file: options.out });
       const api = await deps.session();
-      const caseId = await resolveCase(api, caseArg, deps);
+      const caseId = await resolveCase(api, caseArg, deps, 'cliDocuments.caseNotFound');
       const request = { caseId, templateId: options.template, language: options.lang };
       const [report, templates] = await Promise.all([deps.call(api, 'documents.check', request), deps.call(api, 'documents.templates', {})]);
       const template = templates.items.find((item) => item.id === options.template);
@@ -78,7 +81,7 @@ export function registerDocumentCommands(program: Command, deps: DocumentCommand
     .option('--json', t('cliDocuments.help.json'))
     .action(async (caseArg: string, options: { json?: boolean }) => {
       const api = await deps.session();
-      const caseId = await resolveCase(api, caseArg, deps);
+      const caseId = await resolveCase(api, caseArg, deps, 'cliDocuments.caseNotFound');
       const result = await deps.call(api, 'documents.list', { caseId });
       deps.out(options.json ? JSON.stringify(result) : versionTable(result.items, t));
     });
@@ -95,14 +98,6 @@ export function registerDocumentCommands(program: Command, deps: DocumentCommand
     });
 }
 
-/** CASE is a case id or its reference ("2026-200"), matched exactly (case-insensitively). */
-async function resolveCase(api: Api, value: string, deps: DocumentCommandDeps): Promise<string> {
-  if (UUID.test(value)) return value;
-  const page = await deps.call(api, 'cases.list', { query: value, limit: 50, offset: 0 });
-  const match = page.items.find((item) => item.reference.toLowerCase() === value.toLowerCase());
-  if (!match) deps.fail('cliDocuments.caseNotFound', { case: value });
-  return match.id;
-}
 
 /**
  * The report as lines for stderr. Missing fields are named by their label in the CLI's language
@@ -157,4 +152,13 @@ function templateTable(items: TemplateSummary[], language: Language, t: TFunctio
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+function canWriteInto(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -15,14 +15,13 @@ import type { Api } from '../core/api';
 import { BriefcaseError } from '../core/errors';
 import { exportTo } from '../core/exchange/export';
 import { CliUsageError } from './prompt';
-import { collect, type CommandDeps } from './deps';
+import { collect, resolveCase, type CommandDeps } from './deps';
 
 export interface ExchangeCommandDeps extends CommandDeps {
   /** The environment, for --passphrase-env. */
   env: NodeJS.ProcessEnv;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGE_RECIPIENT = /^age1[0-9a-z]+$/;
 const compact = (fingerprint: string) => fingerprint.replace(/[\s-]+/g, '').toUpperCase();
 
@@ -153,7 +152,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeCommand
       const passphrase = options.passphraseEnv === undefined ? undefined : secretFromEnv(options.passphraseEnv, deps);
       const api = await deps.session();
       const caseIds: string[] = [];
-      for (const arg of caseArgs) caseIds.push(await resolveCase(api, arg, deps));
+      for (const arg of caseArgs) caseIds.push(await resolveCase(api, arg, deps, 'cliExchange.caseNotFound'));
       const includeDocuments = Boolean(options.withDocuments);
       const path = resolve(options.out);
       let result: { name: string; size: number; sha256: string };
@@ -257,14 +256,6 @@ async function direct<T>(work: () => Promise<T>, deps: ExchangeCommandDeps): Pro
   }
 }
 
-/** CASE is a case id or its reference, matched exactly (case-insensitively). */
-async function resolveCase(api: Api, value: string, deps: ExchangeCommandDeps): Promise<string> {
-  if (UUID.test(value)) return value;
-  const page = await deps.call(api, 'cases.list', { query: value, limit: 50, offset: 0 });
-  const match = page.items.find((item) => item.reference.toLowerCase() === value.toLowerCase());
-  if (!match) return deps.fail('cliExchange.caseNotFound', { case: value });
-  return match.id;
-}
 
 /** CLINIC is a trusted partner's fingerprint (any spacing or case) or its exact name (any case). */
 async function resolvePartners(api: Api, values: string[], deps: ExchangeCommandDeps): Promise<string[]> {

@@ -7,6 +7,7 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { asFileError } from '../files/file-error';
 import { startFileHasher, type FileHasher } from './file-hasher';
+import { syncDirectory } from '../files/sync-directory';
 
 const BATCH = 1024 * 1024;
 const FLUSH_EVERY = 32 * 1024 * 1024;
@@ -104,18 +105,4 @@ function dropBytes(chunks: Uint8Array[], count: number): Uint8Array[] {
     count = 0;
   }
   return rest;
-}
-
-/** Makes the rename durable. Not every platform can open a folder (Windows): best effort. */
-async function syncDirectory(path: string): Promise<void> {
-  try {
-    const dir = await open(path, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // best effort
-  }
 }

@@ -7,10 +7,11 @@
 // passphrase) and removed after a successful one. The folder is the api's (exports-folder.ts:
 // removed at lock, close and the next start); without one, a hidden folder beside the vault.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../preload/contract';
 import { BriefcaseError } from '../errors';
+import { asFileError } from '../files/file-error';
 import type { Db } from '../vault/sqlite';
 
 interface Upload {
@@ -39,11 +40,15 @@ function defaultDir(db: Db): string {
 
 export function beginUpload(db: Db, input: { size: number }, options: { dir?: string } = {}): { uploadId: string } {
   const dir = options.dir ?? defaultDir(db);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
   const uploadId = randomUUID();
   const path = join(dir, `${uploadId}.briefcase`);
-  closeSync(openSync(path, 'wx', 0o600));
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    throw asFileError(error);
+  }
   uploadsOf(db).set(uploadId, { path, size: input.size, received: 0, next: 0 });
   return { uploadId };
 }
@@ -60,11 +65,20 @@ export function appendUpload(db: Db, input: { uploadId: string; index: number; d
     discardUpload(db, input.uploadId);
     throw new BriefcaseError('SIZE_MISMATCH');
   }
-  const fd = openSync(upload.path, 'a');
+  // A failed write (a full disk) is cut back to what was received, so the same chunk can be sent
+  // again without its first part being in the file twice.
   try {
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(upload.path, 'r+');
+    try {
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset, upload.received + offset);
+    } catch (error) {
+      ftruncateSync(fd, upload.received);
+      throw error;
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw asFileError(error);
   }
   upload.received += bytes.length;
   upload.next += 1;

@@ -6,6 +6,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BriefcaseError } from '../errors';
 import { asFileError } from './file-error';
+import { syncDirectory } from './sync-directory';
 
 /** One file's chunk number `seq`, or undefined past the end. */
 export type ChunkReader = (seq: number) => Buffer | undefined;
@@ -62,19 +63,5 @@ export async function saveCheckedCopy(readChunk: ChunkReader, expected: { size: 
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw asFileError(error);
-  }
-}
-
-/** Makes the rename itself durable. Not every platform can open a folder (Windows): best effort. */
-async function syncDirectory(path: string): Promise<void> {
-  try {
-    const dir = await open(path, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // best effort
   }
 }

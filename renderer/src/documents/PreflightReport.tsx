@@ -77,7 +77,7 @@ function MissingField({ path, label }: { path: string; label: string }) {
 }
 
 /** Stale citations by source: two excerpts of one report are one line, with how many are cited. */
-export function staleSources(stale: readonly StaleCitation[]): { item: StaleCitation; excerpts: number }[] {
+function staleSources(stale: readonly StaleCitation[]): { item: StaleCitation; excerpts: number }[] {
   const bySource = new Map<string, { item: StaleCitation; excerpts: number }>();
   for (const item of stale) {
     const key = JSON.stringify([item.publisher, item.sourceTitle, item.date]);

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ExcerptItem } from './ExcerptItem';
-import { formatPinpoint } from './format';
+import { LinkButton } from './LinkButton';
 import { useEvidenceSearch } from './useEvidenceSearch';
 
 interface Props {
@@ -49,14 +49,7 @@ export function ExcerptPicker({ label, linkedIds, onLink }: Props) {
                 {linkedIds.has(hit.excerpt.id) ? (
                   <span className="badge">{t('evidence.links.linked')}</span>
                 ) : (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('evidence.links.linkOne', { source: hit.source.title, pinpoint: formatPinpoint(hit.excerpt.pinpoint, t) })}
-                    onClick={() => onLink(hit.excerpt.id)}
-                  >
-                    {t('evidence.links.link')}
-                  </button>
+                  <LinkButton action="link" excerpt={hit.excerpt} source={hit.source} onClick={() => onLink(hit.excerpt.id)} />
                 )}
               </ExcerptItem>
             </li>

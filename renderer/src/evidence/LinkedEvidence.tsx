@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { ExcerptItem } from './ExcerptItem';
 import { ExcerptPicker } from './ExcerptPicker';
-import { formatPinpoint } from './format';
+import { LinkButton } from './LinkButton';
 import { useCaseEvidenceContext } from './useCaseEvidence';
 
 interface Props {
@@ -43,14 +43,7 @@ export function LinkedEvidence({ factorId, title, present = false }: Props) {
           {linked.map((item) => (
             <li key={item.excerpt.id}>
               <ExcerptItem excerpt={item.excerpt} source={item.source} currency={item.currency}>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t('evidence.links.unlinkOne', { source: item.source.title, pinpoint: formatPinpoint(item.excerpt.pinpoint, t) })}
-                  onClick={() => void evidence.unlink(item.excerpt.id, factorId)}
-                >
-                  {t('evidence.links.unlink')}
-                </button>
+                <LinkButton action="unlink" excerpt={item.excerpt} source={item.source} onClick={() => void evidence.unlink(item.excerpt.id, factorId)} />
               </ExcerptItem>
             </li>
           ))}
@@ -66,14 +59,7 @@ export function LinkedEvidence({ factorId, title, present = false }: Props) {
               {open.map((item) => (
                 <li key={item.excerpt.id}>
                   <ExcerptItem excerpt={item.excerpt} source={item.source} currency={item.currency}>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('evidence.links.linkOne', { source: item.source.title, pinpoint: formatPinpoint(item.excerpt.pinpoint, t) })}
-                      onClick={() => void evidence.link(item.excerpt.id, factorId)}
-                    >
-                      {t('evidence.links.link')}
-                    </button>
+                    <LinkButton action="link" excerpt={item.excerpt} source={item.source} onClick={() => void evidence.link(item.excerpt.id, factorId)} />
                   </ExcerptItem>
                 </li>
               ))}

@@ -124,8 +124,12 @@ export function ImportDialog({ onClose, onImported, onOpenCase, onVaultLocked }:
     setFailure(null);
     setStage({ kind: 'applying', preview });
     try {
+      // Only what the person chose: anything left open is the core's to refuse, never a silent "mine".
       const resolved = preview.cases.flatMap((item) =>
-        item.conflicts.map((conflict) => ({ caseId: item.caseId, path: conflict.path, take: resolutions[resolutionKey(item.caseId, conflict.path)] ?? 'mine' })),
+        item.conflicts.flatMap((conflict) => {
+          const take = resolutions[resolutionKey(item.caseId, conflict.path)];
+          return take ? [{ caseId: item.caseId, path: conflict.path, take }] : [];
+        }),
       );
       const outcome = await api.exchange.apply({ importId: preview.importId, trustSender: !preview.sender.trusted && trustSender, resolutions: resolved });
       pendingImport.current = null;

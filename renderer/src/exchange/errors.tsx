@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 
-export function exchangeErrorKey(exists: (key: string) => boolean, error: ApiError): string {
+function exchangeErrorKey(exists: (key: string) => boolean, error: ApiError): string {
   const specific = `exchange.errors.${error.code}`;
   if (exists(specific)) return specific;
   return exists(error.key) ? error.key : 'errors.INTERNAL';
