@@ -155,7 +155,7 @@ export function registerExchangeCommands(program: Command, deps: ExchangeCommand
       for (const arg of caseArgs) caseIds.push(await resolveCase(api, arg, deps, 'cliExchange.caseNotFound'));
       const includeDocuments = Boolean(options.withDocuments);
       const path = resolve(options.out);
-      let result: { name: string; size: number; sha256: string };
+      let result: { name: string; size: number; manifestSha256: string };
       if (options.recipient.length > 0) {
         // A one-off to raw age recipients is the CLI's alone (ExportTarget offers the renderer
         // partners and passphrases only), so it calls the export service directly.
@@ -167,8 +167,8 @@ export function registerExchangeCommands(program: Command, deps: ExchangeCommand
             : { kind: 'partners', partnerIds: await resolvePartners(api, options.to, deps), includeSelf: options.self };
         result = await deps.call(api, 'exchange.exportToPath', { caseIds, to, includeDocuments, path });
       }
-      if (options.json) return deps.out(JSON.stringify({ path: options.out, name: result.name, size: result.size, sha256: result.sha256 }));
-      deps.out([t('cliExchange.exported', { count: caseIds.length, file: options.out }), t('cliDocuments.size', { size: result.size }), `SHA-256: ${result.sha256}`].join('\n'));
+      if (options.json) return deps.out(JSON.stringify({ path: options.out, name: result.name, size: result.size, manifestSha256: result.manifestSha256 }));
+      deps.out([t('cliExchange.exported', { count: caseIds.length, file: options.out }), t('cliDocuments.size', { size: result.size }), t('cliExchange.manifestDigest', { digest: result.manifestSha256 })].join('\n'));
     });
 
   program

@@ -73,7 +73,8 @@ export const ExportResult = z.object({
   /** Offered file name, e.g. "2026-200.briefcase" or "3 cases 2026-11-23.briefcase". */
   name: z.string(),
   size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SHA-256 of the signed manifest.json inside: names the export's exact content (every entry's hash). */
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -141,6 +142,7 @@ export const ExchangeLogEntry = z.object({
   clinics: z.array(z.object({ name: z.string(), fingerprint: z.string().nullable() })),
   /** 'passphrase' when the export was to a passphrase, not to clinics. */
   via: z.enum(['keys', 'passphrase']),
-  sha256: z.string(),
+  /** SHA-256 of the exchange's signed manifest.json: the same in the sender's log and the receiver's. */
+  manifestSha256: z.string(),
 });
 export type ExchangeLogEntry = z.infer<typeof ExchangeLogEntry>;

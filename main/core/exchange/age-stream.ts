@@ -4,7 +4,8 @@
 //
 // Why not age-encryption's own encryptSTREAM/decryptSTREAM: they are pure JavaScript and measured
 // about 15× slower than node:crypto's native ChaCha20-Poly1305 here (85 vs 1,300 MiB/s, bench/exchange.ts
-// reports both); the bytes are the same, which the age CLI tests check both ways.
+// reports both); the bytes are the same, which the age CLI tests check both ways. Large files run
+// the same STREAM on a worker thread (stream-worker.ts); these functions serve the small ones.
 import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
 import { BriefcaseError } from '../errors';
 
@@ -24,19 +25,21 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
+/** One sealed chunk: its ciphertext and its tag, as two new buffers (neither shares memory). */
+export function sealChunk(key: Buffer, counter: number, last: boolean, bytes: Uint8Array): [Buffer, Buffer] {
+  const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
+  const body = cipher.update(bytes);
+  cipher.final();
+  return [body, cipher.getAuthTag()];
+}
+
 /** The ciphertext of `plaintext`: each chunk's ciphertext and tag as they are made. */
 export async function* encryptPayload(key: Buffer, plaintext: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   // A chunk is sealed only when more input arrives, so a full final chunk still gets the last flag.
   const pending = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let counter = 0;
-  const seal = (bytes: Buffer, last: boolean): Buffer[] => {
-    const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
-    const body = cipher.update(bytes);
-    cipher.final();
-    counter += 1;
-    return [body, cipher.getAuthTag()];
-  };
+  const seal = (bytes: Buffer, last: boolean): Buffer[] => sealChunk(key, counter++, last, bytes);
   for await (const input of plaintext) {
     for (let offset = 0; offset < input.length; ) {
       // A whole chunk of the input with more after it: sealed in place, without the copy.

@@ -58,7 +58,7 @@ export interface CasePlan {
 
 /** What the preview stores beside the ImportPreview, for apply (migration 008: imports.preview). */
 export interface StoredPreview {
-  fileSha256: string;
+  manifestSha256: string;
   /** Sniffed media type per attachment SHA-256 (null: not a kind attachments may be). */
   sniffed: Record<string, string | null>;
 }
@@ -256,7 +256,7 @@ export function applyImport(db: Db, input: ImportApply, now = new Date()): Impor
         caseIds: plans.map((plan) => plan.caseId),
         clinics: [{ name: manifest.sender.profile.name, fingerprint: manifest.sender.fingerprint }],
         via: manifest.recipients.kind === 'passphrase' ? 'passphrase' : 'keys',
-        sha256: stored.stored.fileSha256,
+        manifestSha256: stored.stored.manifestSha256,
       },
       now,
     );

@@ -9,6 +9,8 @@ export class ByteReader {
   private readonly source: AsyncIterator<Uint8Array>;
   private buffer: Uint8Array = EMPTY;
   private ended = false;
+  /** Bytes handed out so far (by exact, some, line): where the next read starts in the stream. */
+  consumed = 0;
 
   /** `onEnd` is what a stream that ends too early means (EXPORT_DAMAGED by default). */
   constructor(
@@ -38,6 +40,7 @@ export class ByteReader {
     while (this.buffer.length < n) if (!(await this.fill())) throw this.truncated();
     const out = this.buffer.subarray(0, n);
     this.buffer = this.buffer.subarray(n);
+    this.consumed += n;
     return out;
   }
 
@@ -46,6 +49,7 @@ export class ByteReader {
     if (this.buffer.length === 0 && !(await this.fill())) throw this.truncated();
     const out = this.buffer.subarray(0, Math.min(max, this.buffer.length));
     this.buffer = this.buffer.subarray(out.length);
+    this.consumed += out.length;
     return out;
   }
 

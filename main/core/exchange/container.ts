@@ -1,8 +1,9 @@
 // The .briefcase file: an age v1 file (binary) whose plaintext is a ustar archive holding
 // manifest.json, manifest.sig, then every entry in manifest order. docs/exchange.md is the spec.
-// Both directions stream: file → age STREAM → tar → caller, each stage pulling 64 KiB at a time,
-// so memory stays flat whatever the size.
-import { createHash, randomBytes } from 'node:crypto';
+// Both directions stream: file → age STREAM → tar → caller, each stage pulling 64 KiB to 1 MiB at
+// a time, so memory stays flat whatever the size. For large files the age STREAM runs on a worker
+// thread (stream-worker.ts) beside the hashing and tar here.
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ClinicPublic } from '../../../preload/schemas/exchange';
 import { BriefcaseError } from '../errors';
@@ -14,11 +15,15 @@ import { fingerprintOf, publicOf, signBytes, verifyBytes, type ClinicSecrets } f
 import { decodeManifest, encodeManifest, Manifest, MANIFEST_FORMAT, MANIFEST_VERSION, MAX_ENTRIES, MAX_MANIFEST_BYTES } from './manifest';
 import { MANIFEST_PATH, SIGNATURE_PATH } from './paths';
 import { endOfArchive, fileHeader, MAX_TAR_ENTRY_SIZE, paddingFor, readEntryHeader, skipPadding } from './tar';
-import { writeAtomically } from './part-file';
+import { writeAtomically, writeStream } from './part-file';
+import { OFF_THREAD_FROM, startReader, startWriter, type PayloadReader } from './stream-worker';
 
 export { Manifest };
 
-/** One file to put in the archive. `open()` may be called once; its bytes must match size and sha256. */
+/**
+ * One file to put in the archive. `open()` may be called once; its bytes must match size and
+ * sha256. A chunk is not used after the next one is asked for, so the source may reuse its buffer.
+ */
 export interface ExportEntry {
   path: string;
   size: number;
@@ -42,10 +47,11 @@ export interface WriteOptions {
 
 /**
  * Writes a signed, encrypted archive of `entries` to `outPath`, atomically: a cancel (`signal`,
- * CANCELLED) or any failure leaves no file. An entry whose bytes do not match its size or SHA-256
- * is VAULT_DAMAGED (the source changed or is damaged); a bad entry path or recipient INVALID_INPUT.
+ * CANCELLED) or any failure leaves no file. An entry with more or fewer bytes than its size is
+ * VAULT_DAMAGED (the source changed or is damaged; its SHA-256 is the receiver's to check, see
+ * below); a bad entry path or recipient INVALID_INPUT.
  */
-export async function writeContainer(outPath: string, entries: ExportEntry[], options: WriteOptions): Promise<{ size: number; sha256: string; manifest: Manifest }> {
+export async function writeContainer(outPath: string, entries: ExportEntry[], options: WriteOptions): Promise<{ size: number; manifestSha256: string; manifest: Manifest }> {
   const { sender, secrets, to, signal, onProgress } = options;
   if (publicOf(secrets).signingKey !== sender.signingKey) throw new Error('the sender is not the holder of these secrets');
   const manifestInput = {
@@ -65,44 +71,58 @@ export async function writeContainer(outPath: string, entries: ExportEntry[], op
   const signature = new TextEncoder().encode(`${signBytes(secrets.signingSeed, manifestBytes).toString('base64')}\n`);
   throwIfCancelled(signal);
 
-  const { header, fileKey } = await makeHeader('passphrase' in to ? { passphrase: to.passphrase } : { recipients: to.recipients });
-  const nonce = randomBytes(NONCE_BYTES);
-  const key = payloadKey(fileKey, nonce);
-  const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  // A large export is sealed and written by a worker, started now (it takes a moment).
+  const offThread = total >= OFF_THREAD_FROM ? startWriter() : null;
+  try {
+    const { header, fileKey } = await makeHeader('passphrase' in to ? { passphrase: to.passphrase } : { recipients: to.recipients });
+    const nonce = randomBytes(NONCE_BYTES);
+    const key = payloadKey(fileKey, nonce);
+    const mtime = Math.floor(Date.parse(manifest.createdAt) / 1000);
 
-  async function* archive(): AsyncGenerator<Uint8Array> {
-    yield* member(MANIFEST_PATH, manifestBytes, mtime);
-    yield* member(SIGNATURE_PATH, signature, mtime);
-    let done = 0;
-    for (const entry of entries) {
-      yield fileHeader(entry.path, entry.size, mtime);
-      const hash = createHash('sha256');
-      let size = 0;
-      for await (const chunk of entry.open()) {
-        throwIfCancelled(signal);
-        size += chunk.length;
-        if (size > entry.size) throw new BriefcaseError('VAULT_DAMAGED');
-        hash.update(chunk);
-        done += chunk.length;
-        onProgress?.(done, total);
-        yield chunk;
+    async function* archive(): AsyncGenerator<Uint8Array> {
+      yield* member(MANIFEST_PATH, manifestBytes, mtime);
+      yield* member(SIGNATURE_PATH, signature, mtime);
+      let done = 0;
+      for (const entry of entries) {
+        yield fileHeader(entry.path, entry.size, mtime);
+        // Sizes are checked here (tar's framing depends on them); hashes are not computed again:
+        // the manifest carries the SHA-256 the vault recorded when the file was stored, SQLCipher
+        // authenticates every page read back, and the receiver checks every entry against the
+        // signed manifest (a mismatch refuses the whole import). A second hash of every byte here
+        // would cost an export a quarter of its time (docs/benchmarks.md, section 9).
+        let size = 0;
+        for await (const chunk of entry.open()) {
+          throwIfCancelled(signal);
+          size += chunk.length;
+          if (size > entry.size) throw new BriefcaseError('VAULT_DAMAGED');
+          yield chunk;
+          done += chunk.length;
+          onProgress?.(done, total);
+        }
+        if (size !== entry.size) throw new BriefcaseError('VAULT_DAMAGED');
+        yield new Uint8Array(paddingFor(entry.size));
       }
-      if (size !== entry.size || hash.digest('hex') !== entry.sha256) throw new BriefcaseError('VAULT_DAMAGED');
-      yield new Uint8Array(paddingFor(entry.size));
+      yield endOfArchive();
+      throwIfCancelled(signal);
     }
-    yield endOfArchive();
-    throwIfCancelled(signal);
-  }
 
-  async function* file(): AsyncGenerator<Uint8Array> {
-    yield header;
-    yield nonce;
-    yield* encryptPayload(key, archive());
-  }
+    async function* file(): AsyncGenerator<Uint8Array> {
+      yield header;
+      yield nonce;
+      yield* encryptPayload(key, archive());
+    }
 
-  const written = await writeAtomically(outPath, file(), total);
-  return { ...written, manifest };
+    const written = await writeAtomically(outPath, (out) => (offThread ? offThread.write(out.fd, key, [header, nonce], archive()) : writeStream(out, file())));
+    return { size: written.size, manifestSha256: sha256Hex(manifestBytes), manifest };
+  } finally {
+    await offThread?.stop();
+  }
+}
+
+/** The digest the exchange log records (log.ts): of manifest.json's exact, signed bytes. */
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function* member(path: string, bytes: Uint8Array, mtime: number): Generator<Uint8Array> {
@@ -113,7 +133,10 @@ function* member(path: string, bytes: Uint8Array, mtime: number): Generator<Uint
 
 /** Receives the entries of an archive being read, in manifest order. */
 export interface EntrySink {
-  /** Must consume `data` (what it leaves is read and checked anyway). See readContainer: PROVISIONAL. */
+  /**
+   * Must consume `data` (what it leaves is read and checked anyway). See readContainer: PROVISIONAL.
+   * A chunk's bytes are valid until the next chunk is asked for (the buffers are reused): copy what is kept.
+   */
   entry(path: string, size: number, data: AsyncIterable<Uint8Array>): Promise<void>;
 }
 
@@ -147,7 +170,7 @@ export interface ReadOptions {
  *   (checked before reading it) or SHA-256 differs from the manifest: EXPORT_DAMAGED
  * - `signal` aborted: CANCELLED. Errors thrown by the sink are passed on as they are.
  */
-export async function readContainer(inPath: string, keys: AgeKeys, sink: EntrySink, options: ReadOptions = {}): Promise<{ manifest: Manifest; senderVerified: true }> {
+export async function readContainer(inPath: string, keys: AgeKeys, sink: EntrySink, options: ReadOptions = {}): Promise<{ manifest: Manifest; manifestSha256: string; senderVerified: true }> {
   const { signal, onProgress } = options;
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
   const maxEntryBytes = options.maxEntryBytes ?? MAX_TAR_ENTRY_SIZE;
@@ -157,12 +180,29 @@ export async function readContainer(inPath: string, keys: AgeKeys, sink: EntrySi
   } catch (error) {
     throw asFileError(error);
   }
+  let offThread: PayloadReader | null = null;
   try {
     const { size: fileSize } = await handle.stat();
-    const source = new ByteReader(readFile(handle, fileSize, signal, onProgress));
+    // A large payload is read and decrypted by a worker, started now (it takes a moment).
+    offThread = fileSize >= OFF_THREAD_FROM ? startReader() : null;
+    let shown = 0;
+    const progress = (done: number) => {
+      // The header is read here, the payload then again from where the header ended: never backwards.
+      if (done <= shown) return;
+      shown = done;
+      onProgress?.(done, fileSize);
+    };
+    const source = new ByteReader(readFile(handle, fileSize, signal, progress));
     const fileKey = await readHeader(source, keys);
     const nonce = Uint8Array.from(await source.exact(NONCE_BYTES));
-    const tar = new ByteReader(decryptPayload(payloadKey(fileKey, nonce), source.rest()));
+    const key = payloadKey(fileKey, nonce);
+    const payload = offThread
+      ? offThread.read(handle.fd, source.consumed, key, (position) => {
+          throwIfCancelled(signal);
+          progress(Math.min(position, fileSize));
+        })
+      : decryptPayload(key, source.rest());
+    const tar = new ByteReader(payload);
 
     const manifestBytes = await readSmallMember(tar, MANIFEST_PATH, MAX_MANIFEST_BYTES, 'EXPORT_DAMAGED');
     const manifest = decodeManifest(manifestBytes);
@@ -179,7 +219,7 @@ export async function readContainer(inPath: string, keys: AgeKeys, sink: EntrySi
       const pull = async (): Promise<Uint8Array | null> => {
         if (left === 0) return null;
         const chunk = await tar.some(left);
-        hash.update(chunk);
+        hashThroughCache(hash, chunk);
         left -= chunk.length;
         return chunk;
       };
@@ -200,10 +240,12 @@ export async function readContainer(inPath: string, keys: AgeKeys, sink: EntrySi
     }
     // Nothing after the last entry but the end marker, and the payload's last chunk must verify.
     if ((await readEntryHeader(tar)) !== null) throw new BriefcaseError('EXPORT_DAMAGED');
-    return { manifest, senderVerified: true };
+    return { manifest, manifestSha256: sha256Hex(manifestBytes), senderVerified: true };
   } catch (error) {
     throw asFileError(error);
   } finally {
+    // The worker reads through the handle: stopped before it is closed.
+    await offThread?.stop();
     await handle.close().catch(() => undefined);
   }
 }
@@ -226,9 +268,28 @@ function verifySender(manifest: Manifest, manifestBytes: Uint8Array, signatureFi
   }
 }
 
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * hash.update(bytes), by way of a small buffer that stays in the CPU cache: bytes another thread
+ * has just written (the stream worker's plaintext) are hashed in a fifth less time copied first
+ * (the copy streams them in; SHA-256 reading them itself waits on memory).
+ */
+function hashThroughCache(hash: Hash, bytes: Uint8Array): void {
+  if (bytes.length < SCRATCH.length) {
+    hash.update(bytes);
+    return;
+  }
+  for (let at = 0; at < bytes.length; at += SCRATCH.length) {
+    const n = Math.min(SCRATCH.length, bytes.length - at);
+    SCRATCH.set(bytes.subarray(at, at + n));
+    hash.update(SCRATCH.subarray(0, n));
+  }
+}
+
 const READ_BYTES = 1024 * 1024;
 
-async function* readFile(handle: FileHandle, total: number, signal: AbortSignal | undefined, onProgress: ReadOptions['onProgress']): AsyncGenerator<Uint8Array> {
+async function* readFile(handle: FileHandle, total: number, signal: AbortSignal | undefined, onProgress: (done: number) => void): AsyncGenerator<Uint8Array> {
   // Two buffers in turn, not one per read (1 GiB of short-lived buffers keeps the GC busy). Safe
   // because every consumer here (ByteReader, decryptPayload) is done with a chunk, having copied
   // or decrypted what it keeps, before it asks for the next-but-one.
@@ -239,7 +300,7 @@ async function* readFile(handle: FileHandle, total: number, signal: AbortSignal 
     const { bytesRead, buffer } = await handle.read(buffers[turn]!, 0, READ_BYTES, null);
     if (bytesRead === 0) return;
     done += bytesRead;
-    onProgress?.(Math.min(done, total), total);
+    onProgress(Math.min(done, total));
     yield buffer.subarray(0, bytesRead);
   }
 }

@@ -38,7 +38,7 @@ export interface ExportRun {
   now?: Date;
 }
 
-export async function exportTo(db: Db, input: ExportInput, outPath: string, run: ExportRun = {}): Promise<{ name: string; size: number; sha256: string }> {
+export async function exportTo(db: Db, input: ExportInput, outPath: string, run: ExportRun = {}): Promise<{ name: string; size: number; manifestSha256: string }> {
   const now = run.now ?? new Date();
   const sender = clinicPublic(db);
   const secrets = clinicSecrets(db);
@@ -47,7 +47,7 @@ export async function exportTo(db: Db, input: ExportInput, outPath: string, run:
   const written = await writeContainer(outPath, entries, { sender, secrets, to: target.to, signal: run.signal, onProgress: run.onProgress, now });
   try {
     db.transaction(() => {
-      logExchange(db, { direction: 'export', caseIds: cases.map((c) => c.id!), clinics: target.clinics, via: target.via, sha256: written.sha256 }, now);
+      logExchange(db, { direction: 'export', caseIds: cases.map((c) => c.id!), clinics: target.clinics, via: target.via, manifestSha256: written.manifestSha256 }, now);
       const base = db.prepare('INSERT OR REPLACE INTO exchange_bases (case_id, file, updated_at) VALUES (?, ?, ?)');
       for (const file of cases) base.run(file.id, JSON.stringify(file), now.toISOString());
     })();
@@ -60,7 +60,7 @@ export async function exportTo(db: Db, input: ExportInput, outPath: string, run:
     }
     throw error;
   }
-  return { name: exportName(cases.map((c) => c.details.reference), now), size: written.size, sha256: written.sha256 };
+  return { name: exportName(cases.map((c) => c.details.reference), now), size: written.size, manifestSha256: written.manifestSha256 };
 }
 
 interface ResolvedTarget {

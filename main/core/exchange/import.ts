@@ -8,8 +8,8 @@
 // ImportPreview. Nothing outside the staging tables is written, and any failure (wrong key,
 // damage, bad signature, a newer version, invalid content, a cancel) deletes what was staged, so
 // the vault is as it was. Apply (apply.ts) takes it from the staging in one transaction.
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { ImportPreview } from '../../../preload/schemas/exchange';
 import { BriefcaseError } from '../errors';
 import { asFileError } from '../files/file-error';
@@ -42,9 +42,8 @@ export async function previewImport(db: Db, input: PreviewInput, jobs?: Jobs, no
   insertImport(db, importId, now.toISOString());
   const work = async (signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<ImportPreview> => {
     const sink = new StagingSink(db, importId, now.toISOString());
-    const { manifest } = await readContainer(path, keys, sink, { signal, onProgress });
+    const { manifest, manifestSha256 } = await readContainer(path, keys, sink, { signal, onProgress });
     // From here on the staged entries are verified: the signature covers every entry's hash.
-    const fileSha256 = await hashFile(path);
     const incoming = readIncoming(db, manifest, (entry) => sink.json.get(entry), sink.sniffed);
     const plans = planCases(db, incoming);
     const others = countOthers(db, incoming);
@@ -60,7 +59,7 @@ export async function previewImport(db: Db, input: PreviewInput, jobs?: Jobs, no
       evidence: incoming.counts,
       documents: others.documents,
     };
-    const stored: StoredPreview = { fileSha256, sniffed: Object.fromEntries(sink.sniffed) };
+    const stored: StoredPreview = { manifestSha256, sniffed: Object.fromEntries(sink.sniffed) };
     markPreviewed(db, importId, { manifest: JSON.stringify(manifest), sender: JSON.stringify(manifest.sender), preview: JSON.stringify({ preview, stored }) });
     return preview;
   };
@@ -113,13 +112,3 @@ function readIdentityFile(path: string): string[] {
   return identities;
 }
 
-/** The encrypted file's SHA-256, for the log (the log names files, never their content). */
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  } catch (error) {
-    throw asFileError(error);
-  }
-  return hash.digest('hex');
-}

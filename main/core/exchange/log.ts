@@ -1,5 +1,6 @@
 // The exchange log (migration 008, exchange_log): every export and import, who, when, which cases,
-// to or from which clinics. Case ids, clinic names and fingerprints and the file's SHA-256 only:
+// to or from which clinics. Case ids, clinic names and fingerprints and the SHA-256 of the signed
+// manifest (migration 009: it names every entry by its hash, and both sides log the same one) only:
 // never a client's name, a reference or any other case content, so the log can be shown or
 // handed to a supervisor without opening a case.
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,7 @@ export type NewLogEntry = Omit<ExchangeLogEntry, 'id' | 'at'>;
 
 export function logExchange(db: Db, entry: NewLogEntry, now = new Date()): ExchangeLogEntry {
   const row = { id: randomUUID(), at: now.toISOString(), ...entry };
-  db.prepare('INSERT INTO exchange_log (id, at, direction, case_ids, clinics, via, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO exchange_log (id, at, direction, case_ids, clinics, via, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     row.id,
     row.at,
     row.direction,
@@ -18,7 +19,7 @@ export function logExchange(db: Db, entry: NewLogEntry, now = new Date()): Excha
     // Only these two fields, whatever else the caller's objects carry.
     JSON.stringify(row.clinics.map((c) => ({ name: c.name, fingerprint: c.fingerprint }))),
     row.via,
-    row.sha256,
+    row.manifestSha256,
   );
   return row;
 }
@@ -30,7 +31,7 @@ interface LogRow {
   case_ids: string;
   clinics: string;
   via: 'keys' | 'passphrase';
-  sha256: string;
+  manifest_sha256: string;
 }
 
 /** Newest first. */
@@ -44,7 +45,7 @@ export function listLog(db: Db): { items: ExchangeLogEntry[] } {
       caseIds: JSON.parse(r.case_ids) as string[],
       clinics: JSON.parse(r.clinics) as ExchangeLogEntry['clinics'],
       via: r.via,
-      sha256: r.sha256,
+      manifestSha256: r.manifest_sha256,
     })),
   };
 }

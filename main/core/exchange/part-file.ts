@@ -1,50 +1,65 @@
 // Writing a file that appears whole or not at all: bytes go to `<out>.part-<random>` beside the
 // target (so the rename stays on one file system), which is fsynced and renamed at the end; any
-// failure or cancellation removes it. Writes are batched into about 1 MiB, and the bytes hashed
-// on the way, so the caller learns the file's size and SHA-256 without reading it back.
-import { createHash, randomBytes } from 'node:crypto';
+// failure or cancellation removes it. What fills it: writeStream here, or the stream worker
+// (stream-worker.ts, startWriter) for large exports.
+import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { asFileError } from '../files/file-error';
-import { startFileHasher, type FileHasher } from './file-hasher';
 import { syncDirectory } from '../files/sync-directory';
 
 const BATCH = 1024 * 1024;
 const FLUSH_EVERY = 32 * 1024 * 1024;
-const WORKER_HASH_FROM = 16 * 1024 * 1024;
 /** Below IOV_MAX (1024 on Linux), so one writev can take the whole batch. */
 const MAX_PIECES = 512;
 
-/** `expectedBytes`: about how large the file will be; large files are hashed on a worker thread. */
-export async function writeAtomically(outPath: string, data: AsyncIterable<Uint8Array>, expectedBytes = 0): Promise<{ size: number; sha256: string }> {
+/**
+ * Creates the part file, lets `fill` write it from its start, then fsyncs it and renames it to
+ * `outPath`. `fill` must not leave anything writing to the file when it settles, either way.
+ */
+export async function writeAtomically<T>(outPath: string, fill: (file: FileHandle) => Promise<T>): Promise<T> {
   const temp = `${outPath}.part-${randomBytes(6).toString('hex')}`;
   let handle: FileHandle | null = null;
-  // One write in flight while the next batch is made (the write runs on libuv's thread pool, the
-  // encryption here), and the data flushed to disk in the background every FLUSH_EVERY bytes,
-  // so the fsync at the end has little left to do. Both are awaited before the next of their kind.
-  let writing: Promise<void> = Promise.resolve();
-  let flushing: Promise<void> = Promise.resolve();
-  let hasher: FileHasher | null = null;
   try {
     handle = await open(temp, 'wx', 0o600);
-    const file = handle;
-    hasher = expectedBytes >= WORKER_HASH_FROM ? startFileHasher(temp) : null;
-    const hash = hasher ? null : createHash('sha256');
-    let done = 0;
+    const result = await fill(handle);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await rename(temp, outPath);
+    await syncDirectory(dirname(outPath));
+    return result;
+  } catch (error) {
+    if (handle) await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw asFileError(error);
+  }
+}
+
+/**
+ * Writes `data` to `file` from its start, in batches of about 1 MiB; its size. One
+ * write is in flight while the next batch is made (the write runs on libuv's thread pool), and
+ * the data is flushed to disk in the background every FLUSH_EVERY bytes, so the fsync at the end
+ * has little left to do. Both are awaited before the next of their kind, and before this settles.
+ */
+export async function writeStream(file: FileHandle, data: AsyncIterable<Uint8Array>): Promise<{ size: number }> {
+  let writing: Promise<void> = Promise.resolve();
+  let flushing: Promise<void> = Promise.resolve();
+  try {
     let size = 0;
+    let position = 0;
     let batch: Uint8Array[] = [];
     let batched = 0;
     let sinceFlush = 0;
     const startWrite = async () => {
       const pieces = batch;
       const bytes = batched;
+      const at = position;
       batch = [];
       batched = 0;
+      position += bytes;
       await writing;
-      writing = writeAll(file, pieces, bytes).then(() => {
-        done += bytes;
-        hasher?.written(done);
-      });
+      writing = writeAll(file, pieces, bytes, at);
       writing.catch(() => undefined);
       sinceFlush += bytes;
       if (sinceFlush >= FLUSH_EVERY) {
@@ -57,7 +72,6 @@ export async function writeAtomically(outPath: string, data: AsyncIterable<Uint8
     };
     for await (const chunk of data) {
       if (chunk.length === 0) continue;
-      hash?.update(chunk);
       size += chunk.length;
       batch.push(chunk);
       batched += chunk.length;
@@ -66,29 +80,18 @@ export async function writeAtomically(outPath: string, data: AsyncIterable<Uint8
     await startWrite();
     await writing;
     await flushing;
-    const sha256 = hasher ? await hasher.finish(size) : hash!.digest('hex');
-    hasher = null;
-    await handle.sync();
-    await handle.close();
-    handle = null;
-    await rename(temp, outPath);
-    await syncDirectory(dirname(outPath));
-    return { size, sha256 };
-  } catch (error) {
+    return { size };
+  } finally {
     // Nothing may still be writing when the file is closed and removed.
     await writing.catch(() => undefined);
     await flushing.catch(() => undefined);
-    await hasher?.stop();
-    if (handle) await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw asFileError(error);
   }
 }
 
 /** writev may write only part: go on from where it stopped. */
-async function writeAll(file: FileHandle, pieces: Uint8Array[], bytes: number): Promise<void> {
+async function writeAll(file: FileHandle, pieces: Uint8Array[], bytes: number, position: number): Promise<void> {
   for (let left = bytes; left > 0; ) {
-    const { bytesWritten } = await file.writev(pieces);
+    const { bytesWritten } = await file.writev(pieces, position + bytes - left);
     left -= bytesWritten;
     pieces = dropBytes(pieces, bytesWritten);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefcaseError } from '../../../main/core/errors';
 import { readContainer, writeContainer } from '../../../main/core/exchange/container';
+import { OFF_THREAD_FROM } from '../../../main/core/exchange/stream-worker';
 import { tempDir } from '../helpers';
 import { collectingSink, entriesFrom, makeClinic, randomFile, sha256, type Clinic } from './format-fixtures';
 
@@ -131,4 +132,27 @@ describe('files made by age and tar, read by us', () => {
     run('age', ['-e', '-a', '-r', bob.public.ageRecipient, '-o', join(dir, 'armored'), tarPath]);
     await expect(readAll(join(dir, 'armored'), { identities: [bob.secrets.ageIdentity] })).rejects.toMatchObject({ code: 'EXPORT_DAMAGED' });
   });
+});
+
+describe('large files (sealed and opened on a worker thread), both ways', () => {
+  it('age -d opens ours to a tar of the same bytes; we open what age -e made of that tar', async () => {
+    const dir = tempDir();
+    const files = { 'attachments/big': randomFile(OFF_THREAD_FROM + 1_000_003), 'attachments/small': randomFile(5) };
+    const hashes = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, sha256(bytes)]));
+    const file = join(dir, 'big.briefcase');
+    await writeContainer(file, entriesFrom(files, 1024 * 1024), { sender: alice.public, secrets: alice.secrets, to: { recipients: [bob.public.ageRecipient] } });
+    writeFileSync(join(dir, 'bob.txt'), `${bob.secrets.ageIdentity}\n`);
+    const tarPath = join(dir, 'big.tar');
+    run('age', ['-d', '-i', join(dir, 'bob.txt'), '-o', tarPath, file]);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    run('tar', ['-xf', tarPath, '-C', out]);
+    for (const [path, hash] of Object.entries(hashes)) expect(sha256(readFileSync(join(out, path)))).toBe(hash);
+
+    const cli = join(dir, 'cli.briefcase');
+    run('age', ['-e', '-r', bob.public.ageRecipient, '-o', cli, tarPath]);
+    const { result, received } = await readAll(cli, { identities: [bob.secrets.ageIdentity] });
+    expect(result.manifest.sender).toEqual(alice.public);
+    expect(received).toEqual(hashes);
+  }, 30_000);
 });

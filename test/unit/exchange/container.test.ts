@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefcaseError } from '../../../main/core/errors';
+import { CHUNK, encryptPayload } from '../../../main/core/exchange/age-stream';
 import { readContainer, writeContainer, type ExportEntry } from '../../../main/core/exchange/container';
+import { encodeManifest } from '../../../main/core/exchange/manifest';
+import { OFF_THREAD_FROM, startWriter } from '../../../main/core/exchange/stream-worker';
 import { tempDir } from '../helpers';
 import { collectingSink, entriesFrom, makeClinic, randomFile, sha256 } from './format-fixtures';
 
@@ -48,11 +53,13 @@ describe('writeContainer / readContainer', () => {
       const result = await readContainer(out, { identities: [reader.secrets.ageIdentity] }, sink);
       expect(result.senderVerified).toBe(true);
       expect(result.manifest).toEqual(written.manifest);
+      expect(result.manifestSha256).toBe(written.manifestSha256);
       expect(result.manifest.sender).toEqual(alice.public);
       expect(received.map((r) => r.path)).toEqual(Object.keys(FILES));
       for (const r of received) expect(sha256(r.bytes)).toBe(sha256(FILES[r.path as keyof typeof FILES]!));
     }
-    expect(written.sha256).toBe(sha256(readFileSync(out)));
+    // The digest the exchange log keeps: of manifest.json exactly as signed and stored.
+    expect(written.manifestSha256).toBe(sha256(encodeManifest(written.manifest)));
     expect(written.size).toBe(readFileSync(out).length);
   });
 
@@ -66,7 +73,7 @@ describe('writeContainer / readContainer', () => {
       const { sink, received } = collectingSink();
       await readContainer(out, { identities: [alice.secrets.ageIdentity] }, sink);
       expect(received.map((r) => sha256(r.bytes))).toEqual(Object.values(big).map(sha256));
-      expect(written.sha256).toBe(sha256(readFileSync(out)));
+      expect(written.size).toBe(readFileSync(out).length);
     }
   });
 
@@ -126,8 +133,6 @@ describe('writeContainer / readContainer', () => {
     expect(await code(cancelled)).toBe('CANCELLED');
     expect(readdirSync(dir)).toEqual([]);
 
-    const lying: ExportEntry[] = [{ ...entriesFrom({ 'attachments/x': randomFile(100_000) })[0]!, sha256: '0'.repeat(64) }];
-    expect(await code(writeContainer(join(dir, 'b.briefcase'), lying, options))).toBe('VAULT_DAMAGED');
     const short: ExportEntry[] = [{ ...entriesFrom({ 'attachments/x': randomFile(100) })[0]!, size: 101 }];
     expect(await code(writeContainer(join(dir, 'c.briefcase'), short, options))).toBe('VAULT_DAMAGED');
     const failing: ExportEntry[] = [{ path: 'attachments/y', size: 10, sha256: '0'.repeat(64), open: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('disk')) }) }) }];
@@ -135,13 +140,26 @@ describe('writeContainer / readContainer', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('an entry whose bytes differ from the hash its source recorded is refused by the receiver, with nothing handed on as final', async () => {
+    // The export does not hash entries again (the vault recorded their SHA-256 when they were
+    // stored, and SQLCipher authenticates what is read back); the receiver's check is the one that counts.
+    const dir = tempDir();
+    const alice = await makeClinic();
+    for (const size of [100_000, OFF_THREAD_FROM + 1]) {
+      const out = join(dir, `${size}.briefcase`);
+      const lying: ExportEntry[] = [{ ...entriesFrom({ 'attachments/x': randomFile(size) })[0]!, sha256: '0'.repeat(64) }];
+      await writeContainer(out, lying, { sender: alice.public, secrets: alice.secrets, to: { recipients: [alice.public.ageRecipient] } });
+      expect(await code(readContainer(out, { identities: [alice.secrets.ageIdentity] }, collectingSink().sink))).toBe('EXPORT_DAMAGED');
+    }
+  });
+
   it('replaces an existing file only when complete', async () => {
     const dir = tempDir();
     const alice = await makeClinic();
     const out = join(dir, 'x.briefcase');
     writeFileSync(out, 'old');
-    const lying: ExportEntry[] = [{ ...entriesFrom({ 'attachments/x': randomFile(1000) })[0]!, sha256: '0'.repeat(64) }];
-    expect(await code(writeContainer(out, lying, { sender: alice.public, secrets: alice.secrets, to: { recipients: [alice.public.ageRecipient] } }))).toBe('VAULT_DAMAGED');
+    const long: ExportEntry[] = [{ ...entriesFrom({ 'attachments/x': randomFile(1000) })[0]!, size: 999 }];
+    expect(await code(writeContainer(out, long, { sender: alice.public, secrets: alice.secrets, to: { recipients: [alice.public.ageRecipient] } }))).toBe('VAULT_DAMAGED');
     expect(readdirSync(dir)).toEqual(['x.briefcase']);
   });
 
@@ -214,4 +232,75 @@ describe('writeContainer / readContainer', () => {
   it('is FILE_NOT_READABLE for a missing file', async () => {
     expect(await code(readContainer(join(tempDir(), 'nothing.briefcase'), { identities: [] }, collectingSink().sink))).toBe('FILE_NOT_READABLE');
   });
+
+  it('large files (a worker seals and opens the payload): progress, cancelling either way, a failing sink', async () => {
+    const dir = tempDir();
+    const alice = await makeClinic();
+    const options = { sender: alice.public, secrets: alice.secrets, to: { recipients: [alice.public.ageRecipient] } };
+    const big = { 'attachments/a': randomFile(OFF_THREAD_FROM + 3 * 1024 * 1024) };
+
+    const controller = new AbortController();
+    const cancelled = writeContainer(join(dir, 'a.briefcase'), entriesFrom(big, 1024 * 1024), {
+      ...options,
+      signal: controller.signal,
+      onProgress: (done) => done > 5 * 1024 * 1024 && controller.abort(),
+    });
+    expect(await code(cancelled)).toBe('CANCELLED');
+    expect(readdirSync(dir)).toEqual([]);
+    const long: ExportEntry[] = [{ ...entriesFrom(big, 300_000)[0]!, size: big['attachments/a'].length - 1 }];
+    expect(await code(writeContainer(join(dir, 'b.briefcase'), long, options))).toBe('VAULT_DAMAGED');
+    expect(readdirSync(dir)).toEqual([]);
+
+    const out = join(dir, 'x.briefcase');
+    const written = await writeContainer(out, entriesFrom(big, 1024 * 1024), options);
+    expect(written.size).toBe(readFileSync(out).length);
+    const reads: number[] = [];
+    const { sink, received } = collectingSink();
+    await readContainer(out, { identities: [alice.secrets.ageIdentity] }, sink, { onProgress: (done, total) => reads.push(done / total) });
+    expect(received.map((r) => sha256(r.bytes))).toEqual([sha256(big['attachments/a'])]);
+    expect(reads.at(-1)).toBe(1);
+    expect(reads).toEqual([...reads].sort((a, b) => a - b));
+
+    const stop = new AbortController();
+    const reading = readContainer(out, { identities: [alice.secrets.ageIdentity] }, collectingSink().sink, {
+      signal: stop.signal,
+      onProgress: (done) => done > 5 * 1024 * 1024 && stop.abort(),
+    });
+    expect(await code(reading)).toBe('CANCELLED');
+    const failing = {
+      async entry(_path: string, _size: number, data: AsyncIterable<Uint8Array>) {
+        for await (const _chunk of data) throw new Error('sink failed');
+      },
+    };
+    await expect(readContainer(out, { identities: [alice.secrets.ageIdentity] }, failing)).rejects.toThrow('sink failed');
+  }, 30_000);
+});
+
+describe('the stream worker', () => {
+  it('seals exactly the bytes encryptPayload does, whichever thread seals a batch', async () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const head = [Buffer.from('header\n'), randomBytes(16)];
+    const batch = 16 * CHUNK;
+    // Around chunk and batch boundaries, and one large enough that the main thread seals some batches.
+    const cases: [number, number][] = [[0, 1], [1, 1], [CHUNK, 1000], [CHUNK + 1, CHUNK], [batch - 1, 7777], [batch, batch], [batch + 1, 1024 * 1024], [3 * batch + 5, 65_537], [40 * batch + 3, 4 * batch]];
+    for (const [size, piece] of cases) {
+      const plain = randomFile(size);
+      const pieces = async function* () {
+        for (let at = 0; at < size; at += piece) yield plain.subarray(at, at + piece);
+      };
+      const expected: Uint8Array[] = [...head];
+      for await (const chunk of encryptPayload(key, pieces())) expected.push(chunk);
+      const path = join(dir, `${size}.age`);
+      const file = await open(path, 'wx');
+      try {
+        const result = await startWriter().write(file.fd, key, head, pieces());
+        const bytes = readFileSync(path);
+        expect(sha256(bytes)).toBe(sha256(Buffer.concat(expected)));
+        expect(result).toEqual({ size: bytes.length });
+      } finally {
+        await file.close();
+      }
+    }
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 // The exchange log: who, when, which cases, to which clinics, via keys or a passphrase, and the
-// file's SHA-256; never case content (the stored row holds no client name or reference).
+// signed manifest's SHA-256; never case content (the stored row holds no client name or reference).
 import { describe, expect, it } from 'vitest';
 import type { ExchangeLogEntry, ExportResult } from '../../../preload/schemas/exchange';
 import { clinic, demoCase, trust } from './clinics';
@@ -20,8 +20,8 @@ describe('exchange log', () => {
 
     const { items } = await a.ok<{ items: ExchangeLogEntry[] }>('exchange.log', {});
     expect(items.map(({ id: _id, at: _at, ...rest }) => rest)).toEqual([
-      { direction: 'export', caseIds: [otherId], clinics: [], via: 'passphrase', sha256: toPassphrase.sha256 },
-      { direction: 'export', caseIds: [caseId, otherId], clinics: [{ name: b.identity.profile.name, fingerprint: b.identity.fingerprint }], via: 'keys', sha256: toPartner.sha256 },
+      { direction: 'export', caseIds: [otherId], clinics: [], via: 'passphrase', manifestSha256: toPassphrase.manifestSha256 },
+      { direction: 'export', caseIds: [caseId, otherId], clinics: [{ name: b.identity.profile.name, fingerprint: b.identity.fingerprint }], via: 'keys', manifestSha256: toPartner.manifestSha256 },
     ]);
     for (const item of items) expect(Date.parse(item.at)).toBeGreaterThanOrEqual(before - 1000);
 

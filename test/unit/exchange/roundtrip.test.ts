@@ -65,6 +65,11 @@ describe('exchange between two vaults', () => {
     const { items } = await b.ok<{ items: ExchangeLogEntry[] }>('exchange.log', {});
     expect(items[0]).toMatchObject({ direction: 'import', caseIds: [first, second], via: 'keys', clinics: [{ name: 'Fiktiv Retshjælp Nord', fingerprint: a.identity.fingerprint }] });
     expect(JSON.stringify(items)).not.toContain('Samir');
+    // Both clinics' logs name the exchange by the same digest: that of the signed manifest inside.
+    const sent = (await a.ok<{ items: ExchangeLogEntry[] }>('exchange.log', {})).items[0]!;
+    expect(sent).toMatchObject({ direction: 'export', caseIds: [first, second] });
+    expect(items[0]!.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(items[0]!.manifestSha256).toBe(sent.manifestSha256);
 
     // The same file again: nothing to add, nothing changes.
     const before = snapshot(b.api);

@@ -1,11 +1,15 @@
 // Hostile and damaged containers: each is refused with its code, and a sink that received bytes
 // along the way sees readContainer reject, which is what tells the caller to discard them.
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefcaseError } from '../../../main/core/errors';
+import { CHUNK, decryptPayload, encryptPayload, TAG } from '../../../main/core/exchange/age-stream';
 import { readContainer, writeContainer } from '../../../main/core/exchange/container';
+import { startReader } from '../../../main/core/exchange/stream-worker';
 import { tempDir } from '../helpers';
 import { collectingSink, END, entriesFrom, makeClinic, manifestFor, member, rawHeader, signedHead, writeAgeFile, type Clinic } from './format-fixtures';
 
@@ -195,4 +199,86 @@ describe('damaged files (fast-check)', () => {
     writeFileSync(path, Buffer.concat([original, Buffer.alloc(1)]));
     expect((await outcome(path)).code).toBe('EXPORT_DAMAGED');
   });
+});
+
+describe('damaged payloads read by the stream worker (large files) and on the main thread alike', () => {
+  const key = randomBytes(32);
+  const PREFIX = 1234;
+  const SEALED = CHUNK + TAG;
+  let payload: Buffer;
+  beforeAll(async () => {
+    // 17 chunks: more than one of the worker's batches; the last chunk short.
+    const parts: Uint8Array[] = [];
+    async function* plain() {
+      yield randomBytes(16 * CHUNK + 5000);
+    }
+    for await (const chunk of encryptPayload(key, plain())) parts.push(chunk);
+    payload = Buffer.concat(parts);
+  });
+
+  /** The plaintext's SHA-256, or the error code, reading `bytes` after PREFIX bytes of anything. */
+  async function both(bytes: Uint8Array): Promise<[string, string]> {
+    const path = join(tempDir(), 'payload.bin');
+    writeFileSync(path, Buffer.concat([randomBytes(PREFIX), bytes]));
+    const settle = async (chunks: AsyncIterable<Uint8Array>) => {
+      const hash = createHash('sha256');
+      try {
+        for await (const chunk of chunks) hash.update(chunk);
+        return hash.digest('hex');
+      } catch (error) {
+        if (error instanceof BriefcaseError) return error.code;
+        throw error;
+      }
+    };
+    async function* whole() {
+      yield bytes;
+    }
+    const here = await settle(decryptPayload(key, whole()));
+    const file = await open(path, 'r');
+    const reader = startReader();
+    try {
+      return [here, await settle(reader.read(file.fd, PREFIX, key))];
+    } finally {
+      await reader.stop();
+      await file.close();
+    }
+  }
+
+  it('reads the intact payload, and refuses it cut at every chunk boundary, extended, or empty', async () => {
+    const [intact, offThread] = await both(payload);
+    expect(intact).toMatch(/^[0-9a-f]{64}$/);
+    expect(offThread).toBe(intact);
+    const cuts = [0, 1, TAG - 1, TAG, SEALED - 1, SEALED, SEALED + 1, 16 * SEALED, 16 * SEALED + 1, payload.length - 1];
+    for (const cut of cuts) expect(await both(payload.subarray(0, cut))).toEqual(['EXPORT_DAMAGED', 'EXPORT_DAMAGED']);
+    expect(await both(Buffer.concat([payload, Buffer.alloc(1)]))).toEqual(['EXPORT_DAMAGED', 'EXPORT_DAMAGED']);
+    // Exactly one full chunk, flagged last (the worker holds a chunk back until it knows).
+    const full: Uint8Array[] = [];
+    async function* oneChunk() {
+      yield randomBytes(CHUNK);
+    }
+    for await (const chunk of encryptPayload(key, oneChunk())) full.push(chunk);
+    const [good, goodOffThread] = await both(Buffer.concat(full));
+    expect(goodOffThread).toBe(good);
+  }, 30_000);
+
+  it('gives the same answer for any flipped byte or truncation', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 10_000_000 }), fc.integer({ min: 0, max: 255 }), async (at, mask) => {
+        const damaged = Buffer.from(payload);
+        if (mask === 0) {
+          // mask 0: a truncation instead.
+          const [a, b] = await both(damaged.subarray(0, at % damaged.length));
+          expect(b).toBe(a);
+          expect(a).toBe('EXPORT_DAMAGED');
+          return;
+        }
+        const index = at % damaged.length;
+        damaged[index] = damaged[index]! ^ mask;
+        const [a, b] = await both(damaged);
+        expect(b).toBe(a);
+        expect(a).toBe('EXPORT_DAMAGED');
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });
