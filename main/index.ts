@@ -1,5 +1,5 @@
 // App lifecycle: one instance, one window, one handler table. Thin on purpose; the work is in core/.
-import { app, Menu, shell } from 'electron';
+import { app, BrowserWindow, Menu, powerMonitor, safeStorage, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDialogTexts } from './close-guard';
@@ -8,6 +8,8 @@ import { BriefcaseError } from './core/errors';
 import { readPreferences } from './core/prefs/preferences';
 import { electronAddonPath } from './core/vault/native';
 import { bindIpc } from './ipc';
+import { createKeychain } from './keychain';
+import { lockOnSystemEvents } from './system-lock';
 import { createMainWindow, lockDownSession, registerAppScheme, serveRenderer } from './window';
 
 app.setName('Briefcase');
@@ -23,6 +25,13 @@ if (!app.requestSingleInstanceLock()) {
   void start();
 }
 
+/** A fresh page in every window: the one complete way to drop decrypted data from renderer memory. */
+function reloadWindows(): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.reload();
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -36,13 +45,20 @@ async function start(): Promise<void> {
     nativeBinding: existsSync(addon) ? addon : undefined,
     // Only the method and the error's class: messages can hold client data.
     onInternalError: (method, kind) => console.error(`[briefcase] internal error in ${method}: ${kind}`),
+    // The idle clock locked on its own (the window was frozen or throttled): drop what it shows.
+    onIdleLock: () => reloadWindows(),
     platform: {
       // shell.openPath resolves with an error message ('' on success); the message is dropped.
       openPath: async (path) => {
         if ((await shell.openPath(path)) !== '') throw new BriefcaseError('OPEN_FAILED');
       },
+      // "Remember on this computer"; refused where safeStorage would fall back to basic_text.
+      keychain: createKeychain(safeStorage),
     },
   });
+  // Locked when the computer sleeps or its screen locks, whatever the idle clock says, and the
+  // window reloaded so it holds nothing decrypted (system-lock.ts).
+  lockOnSystemEvents(powerMonitor, () => api.lock(), reloadWindows);
   if (!existsSync(addon)) {
     console.error(`[briefcase] no Electron build of the SQLite addon at ${addon}: run "npm run native" (see README).`);
   }

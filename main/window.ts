@@ -1,7 +1,7 @@
 // The one BrowserWindow and the session rules around it. Hardened from day one: the renderer is
 // sandboxed and isolated, loads only from app://, may not navigate, open windows, ask for
 // permissions or reach the network. Closing it first saves what was typed (close-guard.ts).
-import { BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../preload/contract';
@@ -73,12 +73,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // A link a lawyer clicks (e.g. a source's URL in a later issue) opens in the system browser
-    // only if it is https; the app itself never opens windows.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No new windows, and no hand-off to the system browser either: a URL is data the renderer
+  // chose, and opening it would carry whatever it holds (a client's name in a query) to the
+  // network. Source URLs are shown as text for the lawyer to copy.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
   guardClose(window, options);
   void window.loadURL(startUrl);

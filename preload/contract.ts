@@ -43,6 +43,7 @@ import {
   TagId,
   TagLists,
 } from './schemas/evidence';
+import { AuditPage, AuditVerifyResult, BackupCheck, BackupInfo, ClinicSettings, EraseRequest, KeychainState, RetentionList } from './schemas/security';
 import { Id, optionalLine, requiredLine } from './schemas/text';
 
 export * from './schemas/case-file';
@@ -50,6 +51,7 @@ export * from './schemas/catalogue';
 export * from './schemas/evidence';
 export * from './schemas/documents';
 export * from './schemas/exchange';
+export * from './schemas/security';
 
 /** The one IPC channel: every call is `invoke(IPC_CHANNEL, method, input)` → Envelope. */
 export const IPC_CHANNEL = 'briefcase:call';
@@ -93,6 +95,11 @@ export const errorCodes = [
   'EXPORT_TOO_NEW',
   'UNTRUSTED_SENDER',
   'CANCELLED',
+  'CONFIRMATION_MISMATCH',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_INSECURE',
+  'NOTHING_REMEMBERED',
+  'BACKUP_DAMAGED',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'INTERNAL',
@@ -142,6 +149,10 @@ export const VaultStatus = z.object({
   /** True when a vault file exists at `path`, so the UI offers unlock rather than create. */
   exists: z.boolean(),
   schemaVersion: z.number().int().optional(),
+  /** Whether this computer's keychain can remember the vault's key (safeStorage); see KeychainState. */
+  keychain: KeychainState.optional(),
+  /** True when the key of the vault at `path` is remembered on this computer. */
+  remembered: z.boolean().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -194,6 +205,8 @@ const Base64Chunk = z.base64('validation.base64').max(Math.ceil(ATTACHMENT_CHUNK
 export const Preferences = z.object({
   language: Language.nullable(),
   lastVaultPath: z.string().nullable(),
+  /** Who uses this seat, for the audit trail; null: the operating system's user name. */
+  userName: z.string().nullable(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -218,6 +231,16 @@ export const contract = {
 
   'prefs.get': method(Empty, Preferences),
   'prefs.setLanguage': method(z.object({ language: Language }).strict(), Preferences),
+  'prefs.setUserName': method(z.object({ userName: optionalLine(100) }).strict(), Preferences),
+
+  /** The clinic's security settings, kept in the vault (idle lock, backup rotation, retention). */
+  'settings.get': method(Empty, ClinicSettings),
+  'settings.update': method(ClinicSettings.partial().strict(), ClinicSettings),
+  /**
+   * The person is at work in the window (the renderer reports input, at most every few seconds):
+   * restarts the idle lock's clock. Answered outside the call queue; `lockInMs` null when locked.
+   */
+  'session.activity': method(Empty, z.object({ lockInMs: z.number().nullable() })),
 
   'vault.status': method(Empty, VaultStatus),
   'vault.create': method(
@@ -225,9 +248,20 @@ export const contract = {
     VaultStatus,
   ),
   'vault.unlock': method(
-    z.object({ path: z.string().min(1).optional(), passphrase: Passphrase }).strict(),
+    z
+      .object({
+        path: z.string().min(1).optional(),
+        passphrase: Passphrase,
+        /** Remember the key on this computer (safeStorage); KEYCHAIN_INSECURE / _UNAVAILABLE otherwise. */
+        remember: z.boolean().default(false),
+      })
+      .strict(),
     VaultStatus,
   ),
+  /** Unlock with the key this computer remembered for `path` (or the last vault). NOTHING_REMEMBERED otherwise. */
+  'vault.unlockRemembered': method(z.object({ path: z.string().min(1).optional() }).strict(), VaultStatus),
+  /** Forget the remembered key of the vault at `path` (or the last vault). Idempotent. */
+  'vault.forget': method(z.object({ path: z.string().min(1).optional() }).strict(), VaultStatus),
   'vault.lock': method(Empty, VaultStatus),
   'vault.check': method(Empty, z.object({ ok: z.boolean(), problems: z.array(z.string()) })),
   'vault.rekey': method(
@@ -453,6 +487,29 @@ export const contract = {
   /** Answered at once, outside the serialised call queue. */
   'exchange.cancel': method(z.object({ jobId: Id }).strict(), z.object({})),
   'exchange.log': method(Empty, z.object({ items: z.array(ExchangeLogEntry) })),
+
+  /** The audit trail, newest first. */
+  'audit.list': method(
+    z.object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    AuditPage,
+  ),
+  'audit.verify': method(Empty, AuditVerifyResult),
+  /** The whole log as a file's text, oldest first, with its head hash. */
+  'audit.export': method(z.object({ format: z.enum(['json', 'csv']) }).strict(), z.object({ name: z.string(), text: z.string() })),
+
+  'backups.list': method(Empty, z.object({ items: z.array(BackupInfo) })),
+  'backups.create': method(Empty, BackupInfo),
+  /** Opens the backup (with the key it was made under) and runs SQLite's integrity check. */
+  'backups.check': method(z.object({ id: BackupInfo.shape.id, passphrase: Passphrase }).strict(), BackupCheck),
+  /** Replaces the vault with a checked backup (the current one is kept as a pre-restore backup); unlocked after. */
+  'backups.restore': method(z.object({ id: BackupInfo.shape.id, passphrase: Passphrase }).strict(), VaultStatus),
+
+  /** Erases a client's case for good: every row, attachment, index entry and document. CONFIRMATION_MISMATCH. */
+  'cases.erase': method(EraseRequest, z.object({})),
+  /** Closed cases unchanged for the clinic's retention period. */
+  'cases.retention': method(Empty, RetentionList),
+  /** Everything held about the case's client as one readable PDF, kept as a document version of the case. */
+  'cases.accessReport': method(z.object({ caseId: Id, language: Language }).strict(), DocumentVersion),
 } as const;
 
 export type Contract = typeof contract;

@@ -13,9 +13,12 @@ import { createApi, type Api } from '../core/api';
 import { defaultDataDir } from '../core/paths';
 import { readPreferences } from '../core/prefs/preferences';
 import { registerAttachmentCommands } from './attachments';
+import { registerAuditCommands } from './audit';
+import { registerBackupCommands } from './backup';
 import { registerDocumentCommands } from './documents';
 import { registerEvidenceCommands } from './evidence';
 import { registerExchangeCommands } from './exchange';
+import { registerGdprCommands } from './gdpr';
 import { CliUsageError, readSecret } from './prompt';
 import { createTranslator, languageFromEnv } from './translate';
 
@@ -146,6 +149,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerEvidenceCommands(program, commandDeps);
   registerDocumentCommands(program, commandDeps);
   registerExchangeCommands(program, { ...commandDeps, env: io.env });
+  registerAuditCommands(program, commandDeps);
+  registerBackupCommands(program, { ...commandDeps, io });
+  registerGdprCommands(program, commandDeps);
 
   const vault = program.command('vault').description(t('cli.help.vaultGroup'));
   vault

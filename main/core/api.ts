@@ -26,10 +26,25 @@ import { Jobs } from './exchange/jobs';
 import { listLog } from './exchange/log';
 import { listPartners, previewCard, revokePartner, trustCard } from './exchange/partners';
 import * as reference from './reference/service';
+import { seatUser } from './audit/actor';
+import { exportLog } from './audit/export';
+import { listEntries, verifyChain } from './audit/log';
+import { createRecorder } from './audit/recorder';
 import { BriefcaseError, issuesFromZod, toApiError } from './errors';
 import { defaultVaultPath } from './paths';
 import { readPreferences, updatePreferences } from './prefs/preferences';
+import { getSettings, updateSettings } from './settings/service';
+import { makeAccessReport } from './gdpr/access-report';
+import { eraseCase } from './gdpr/erase';
+import { listRetention } from './gdpr/retention';
+import { backUp } from './backup/create';
+import { checkBackup } from './backup/check';
+import { backupPath, listBackups } from './backup/folder';
+import { restoreBackup } from './backup/restore';
+import { DailyBackups } from './backup/schedule';
+import { IdleLock } from './session/idle-lock';
 import { Vault, type VaultOptions } from './vault/vault';
+import { forgetKey, isRemembered, keychainState, recallKey, rememberKey, requireKeychain } from './vault/remembered';
 import { sqliteVersion } from './vault/sqlite';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -46,6 +61,10 @@ export interface ApiContext extends VaultOptions {
    * so main/core stays Electron-free; the CLI and the test harness pass none.
    */
   platform?: Platform;
+  /** Length of a minute for the idle lock (60 000); only the e2e harness shortens it, for tests. */
+  idleMinuteMs?: number;
+  /** Told after the idle clock locked the vault on its own (the app reloads its window: main/system-lock.ts). */
+  onIdleLock?: () => void;
 }
 
 type Handlers = {
@@ -56,6 +75,8 @@ export interface Api {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** Lock the vault and release the file; for shutdown. */
   close(): void;
+  /** Lock as the Lock button does, from outside a call (suspend, screen lock): after the call in progress. */
+  lock(): Promise<void>;
   readonly vault: Vault;
 }
 
@@ -64,7 +85,10 @@ export interface Api {
  * (main/core/exchange/jobs.ts), never the vault, so they cannot interleave with a job's database
  * work, and a progress bar or a Cancel button must not wait for the export it is about.
  */
-const UNQUEUED: ReadonlySet<string> = new Set<MethodName>(['exchange.progress', 'exchange.cancel']);
+const UNQUEUED: ReadonlySet<string> = new Set<MethodName>(['exchange.progress', 'exchange.cancel', 'session.activity']);
+
+/** Calls the renderer makes on its own (polls): they are not the person at work, so the idle clock runs on. */
+const BACKGROUND: ReadonlySet<string> = new Set<MethodName>(['vault.status', 'exchange.progress', 'session.activity']);
 
 export function createApi(context: ApiContext): Api {
   const vault = new Vault(context);
@@ -84,16 +108,73 @@ export function createApi(context: ApiContext): Api {
     exportsFolder.removeLeftovers();
     uploadsFolder.removeLeftovers();
   };
+  // The daily backup (backup/schedule.ts): checked at unlock, then hourly until the vault is locked.
+  const dailyBackups = new DailyBackups(vault, (kind) => context.onInternalError?.('backups.daily', kind));
+  // The audit trail (audit/recorder.ts): `run()` hands it every call; lockVault every lock.
+  const recorder = createRecorder({
+    vault,
+    actor: () => seatUser(context.dataDir),
+    vaultPathFor: ({ path }) => vaultPath(typeof path === 'string' ? path : undefined),
+  });
+  /** The open vault's file (backups live beside it); VAULT_LOCKED when none is open. */
+  const openVaultPath = (): string => {
+    if (!vault.path) throw new BriefcaseError('VAULT_LOCKED');
+    return vault.path;
+  };
+
+  // The idle lock (session/idle-lock.ts): armed while a vault is open, restarted by every call
+  // that is not a background poll; on expiry it locks through the queue, as suspend does.
+  const idle = new IdleLock({ minuteMs: context.idleMinuteMs, onExpiry: () => void lockSoon().then(notifyIdleLock, notifyIdleLock) });
+  const notifyIdleLock = () => context.onIdleLock?.();
+  /** Every lock (the Lock button, the idle clock, suspend, screen lock, shutdown) is this one. */
+  const lockVault = () => {
+    recorder.locking();
+    idle.disarm();
+    dailyBackups.stop();
+    jobs.cancelAll();
+    try {
+      vault.lock();
+    } finally {
+      removeFilesInFlight();
+    }
+  };
+  /** After every call: armed for the open vault's idle time (a reopened vault afresh), disarmed while locked. */
+  const syncIdle = () => {
+    if (!vault.isUnlocked) return idle.disarm();
+    const db = vault.db;
+    if (idle.isArmedFor(db)) return;
+    let minutes = 10;
+    try {
+      minutes = getSettings(db).idleMinutes;
+    } catch {
+      // An unreadable setting must not leave an open vault without a lock: the default applies.
+    }
+    idle.arm(minutes, db);
+  };
+  /** What vault.unlock and vault.unlockRemembered do once the database is open. */
+  const afterUnlock = (target: string) => {
+    // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs,
+    // and so are imports previewed but never applied (their staged entries).
+    attachments.removeLeftoverUploads(vault.db);
+    removeLeftoverImports(vault.db);
+    // Decrypted copies, exports and uploads a crash left behind (attachments/open.ts,
+    // exchange/exports-folder.ts).
+    removeLeftovers();
+    remember(target);
+    dailyBackups.start();
+  };
 
   const vaultPath = (path?: string) =>
     resolve(path ?? readPreferences(context.dataDir).lastVaultPath ?? defaultVaultPath(context.dataDir));
 
   const status = (): MethodOutput<'vault.status'> => {
+    const keychain = keychainState(context.platform?.keychain);
     if (vault.isUnlocked && vault.path) {
-      return { state: 'unlocked', path: vault.path, exists: true, schemaVersion: vault.schemaVersion };
+      const path = vault.path;
+      return { state: 'unlocked', path, exists: true, schemaVersion: vault.schemaVersion, keychain, remembered: isRemembered(context.dataDir, path) };
     }
     const path = vaultPath();
-    return { state: 'locked', path, exists: existsSync(path) };
+    return { state: 'locked', path, exists: existsSync(path), keychain, remembered: isRemembered(context.dataDir, path) };
   };
 
   const remember = (path: string) => {
@@ -105,6 +186,61 @@ export function createApi(context: ApiContext): Api {
 
     'prefs.get': () => readPreferences(context.dataDir),
     'prefs.setLanguage': ({ language }) => updatePreferences(context.dataDir, { language }),
+    'prefs.setUserName': ({ userName }) => updatePreferences(context.dataDir, { userName }),
+
+    'settings.get': () => getSettings(vault.db),
+    'settings.update': (change) => {
+      const next = updateSettings(vault.db, change);
+      idle.arm(next.idleMinutes, vault.db); // a new idle time counts from now
+      return next;
+    },
+
+    // Locking (session/idle-lock.ts, vault/remembered.ts)
+    'session.activity': () => {
+      idle.touch();
+      return { lockInMs: vault.isUnlocked ? idle.lockInMs() : null };
+    },
+    'vault.unlockRemembered': ({ path }) => {
+      const target = vaultPath(path);
+      const { key, salt } = recallKey(context.dataDir, target, context.platform?.keychain);
+      try {
+        vault.unlockWithKey(target, key, salt);
+      } catch (error) {
+        // A stale key (the passphrase changed, another file at that path) will never open it.
+        if (error instanceof BriefcaseError && error.code === 'NOTHING_REMEMBERED') forgetKey(context.dataDir, target);
+        throw error;
+      }
+      afterUnlock(target);
+      return status();
+    },
+    'vault.forget': ({ path }) => {
+      forgetKey(context.dataDir, vaultPath(path));
+      return status();
+    },
+    // The audit trail (main/core/audit): newest first, the chain's check, the log as a file.
+    'audit.list': (page) => listEntries(vault.db, page),
+    'audit.verify': () => verifyChain(vault.db),
+    'audit.export': ({ format }) => exportLog(vault.db, format),
+    // Backups (main/core/backup): beside the vault, encrypted with its key; restore after a check.
+    'backups.list': () => ({ items: listBackups(openVaultPath()) }),
+    'backups.create': () => backUp(vault.db, openVaultPath(), 'manual'),
+    'backups.check': ({ id, passphrase }) => checkBackup(backupPath(openVaultPath(), id), passphrase, context),
+    'backups.restore': async ({ id, passphrase }) => {
+      const target = openVaultPath();
+      await restoreBackup(vault, id, passphrase, { nativeBinding: context.nativeBinding, lock: lockVault });
+      afterUnlock(target);
+      return status();
+    },
+    // GDPR (main/core/gdpr): erasure with confirmation, the retention list, the access report.
+    'cases.erase': (input) => {
+      eraseCase(vault.db, input);
+      // Decrypted copies opened in a viewer (attachments/open.ts) may be of the erased case; they
+      // are convenience copies, so all go now rather than at the next lock.
+      removeOpenedCopies(context.dataDir);
+      return {};
+    },
+    'cases.retention': () => listRetention(vault.db),
+    'cases.accessReport': (input) => makeAccessReport(vault.db, input),
 
     'vault.status': status,
     'vault.create': async ({ path, passphrase }) => {
@@ -112,29 +248,39 @@ export function createApi(context: ApiContext): Api {
       await vault.create(target, passphrase);
       removeLeftovers();
       remember(target);
+      dailyBackups.start(false);
       return status();
     },
-    'vault.unlock': async ({ path, passphrase }) => {
+    'vault.unlock': async ({ path, passphrase, remember: rememberHere }) => {
       const target = vaultPath(path);
+      // Asked first: a refused "remember" leaves the vault locked and nothing stored.
+      if (rememberHere) requireKeychain(context.platform?.keychain);
       await vault.unlock(target, passphrase);
-      // Uploads a crash (or a lock mid-upload) left pending are removed before anything else runs,
-      // and so are imports previewed but never applied (their staged entries).
-      attachments.removeLeftoverUploads(vault.db);
-      removeLeftoverImports(vault.db);
-      // Decrypted copies, exports and uploads a crash left behind (attachments/open.ts,
-      // exchange/exports-folder.ts).
-      removeLeftovers();
-      remember(target);
+      afterUnlock(target);
+      if (rememberHere) {
+        const { key, salt } = vault.keyToRemember();
+        try {
+          rememberKey(context.dataDir, target, context.platform?.keychain, key, salt);
+        } catch (error) {
+          lockVault(); // all or nothing: the person asked for both
+          throw error;
+        } finally {
+          key.fill(0);
+        }
+      }
       return status();
     },
     'vault.lock': () => {
-      vault.lock();
-      removeFilesInFlight();
+      lockVault();
       return status();
     },
     'vault.check': () => vault.check(),
     'vault.rekey': async ({ passphrase, newPassphrase }) => {
       await vault.rekey(passphrase, newPassphrase);
+      // A passphrase is changed when it may be known to someone: a key remembered under the old
+      // one is forgotten too (it would no longer open the vault anyway); the person can tick
+      // "remember" again at the next unlock.
+      if (vault.path) forgetKey(context.dataDir, vault.path);
       return status();
     },
 
@@ -239,6 +385,14 @@ export function createApi(context: ApiContext): Api {
   // One call at a time: handlers that await (key derivation) must not interleave with others.
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** A lock from outside a call (idle clock, suspend, screen lock): jobs stop now, the lock waits its turn. */
+  function lockSoon(): Promise<void> {
+    jobs.cancelAll();
+    const done = queue.then(() => lockVault());
+    queue = done.catch(() => undefined);
+    return done;
+  }
+
   async function run(method: string, input: unknown): Promise<Envelope<unknown>> {
     if (!Object.hasOwn(contract, method)) {
       return { ok: false, error: new BriefcaseError('UNKNOWN_METHOD').toApiError() };
@@ -251,9 +405,10 @@ export function createApi(context: ApiContext): Api {
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
-      const value = spec.output.parse(await handler(parsed.data));
+      const value = spec.output.parse(await recorder.record(name, parsed.data, () => handler(parsed.data)));
       return { ok: true, value };
     } catch (caught) {
+      recorder.failed(name, parsed.data, caught);
       // A page that fails its HMAC or a cut-short file shows up on read, in whatever call reads it.
       const code = (caught as { code?: unknown }).code;
       const error = code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? new BriefcaseError('VAULT_DAMAGED') : caught;
@@ -267,18 +422,27 @@ export function createApi(context: ApiContext): Api {
   return {
     vault,
     call(method, input) {
-      if (UNQUEUED.has(method)) return run(method, input);
-      const result = queue.then(() => run(method, input));
+      const active = !BACKGROUND.has(method);
+      if (UNQUEUED.has(method)) {
+        if (active) idle.touch();
+        return run(method, input);
+      }
+      const result = queue.then(async () => {
+        if (active) idle.touch();
+        try {
+          return await run(method, input);
+        } finally {
+          // A long call (a document, an import) is time at work, not away: counted from its end.
+          if (active) idle.touch();
+          syncIdle();
+        }
+      });
       queue = result.catch(() => undefined);
       return result;
     },
     close() {
-      jobs.cancelAll();
-      try {
-        vault.lock();
-      } finally {
-        removeFilesInFlight();
-      }
+      lockVault();
     },
+    lock: lockSoon,
   };
 }

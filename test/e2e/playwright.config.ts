@@ -9,6 +9,11 @@
 //           Electron runtime is not installed.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { prepareRunFolder } from './leaks/run-folder';
+
+// Everything the run writes goes into one folder, scanned for the fictional clients' names by
+// the global teardown (test/e2e/leaks; issue 7, item 8). Sets TMPDIR for every worker and harness.
+const run = prepareRunFolder();
 
 // Debian's Chromium here; elsewhere set BRIEFCASE_E2E_CHROMIUM, or leave it and Playwright's own
 // Chromium is used (npx playwright install chromium).
@@ -24,6 +29,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalTeardown: './leaks/global-teardown.ts',
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -50,6 +56,10 @@ export default defineConfig({
             '--disable-background-networking',
             '--disable-component-update',
             '--disable-sync',
+            // Crash dumps and the HTTP cache where the leak scan looks (Playwright deletes the
+            // browser's profile folder when the browser closes).
+            `--crash-dumps-dir=${run.crashDumps}`,
+            `--disk-cache-dir=${run.diskCache}`,
           ],
         },
       },

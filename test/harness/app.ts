@@ -56,6 +56,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     version: options.version,
     kdfCost: HARNESS_KDF_COST,
+    // The idle lock's minute, shortened by an end-to-end test (idle-lock.spec.ts); the app never reads this.
+    ...idleMinuteFromEnv(process.env.BRIEFCASE_IDLE_MINUTE_MS),
     // Only the method and the error's class, as in the app: messages can hold client data.
     onInternalError: (method, kind) => process.stderr.write(`[harness] internal error in ${method}: ${kind}\n`),
   });
@@ -134,6 +136,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return closing;
     },
   };
+}
+
+/** BRIEFCASE_IDLE_MINUTE_MS as ApiContext.idleMinuteMs when it is a sane number; otherwise a real minute. */
+function idleMinuteFromEnv(value: string | undefined): { idleMinuteMs?: number } {
+  const ms = Number(value);
+  return value && Number.isInteger(ms) && ms >= 100 ? { idleMinuteMs: ms } : {};
 }
 
 function send(

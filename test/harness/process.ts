@@ -1,8 +1,11 @@
 // Starts the harness as a child process (node --import tsx, so the child IS the server and a
 // signal reaches it directly, unlike through npx) and reads its {"url","token"} line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { currentRunFolder } from '../e2e/leaks/run-folder';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -32,6 +35,12 @@ export async function spawnHarness(options: { dataDir: string; port?: number }):
     ],
     { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
+  // In an end-to-end run, everything the harness prints is kept for the leak scan (test/e2e/leaks).
+  const run = currentRunFolder();
+  if (run) {
+    child.stdout?.pipe(createWriteStream(join(run.logs, `harness-${child.pid}.stdout.log`), { flags: 'a' }));
+    child.stderr?.pipe(createWriteStream(join(run.logs, `harness-${child.pid}.stderr.log`), { flags: 'a' }));
+  }
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     stderr += text;

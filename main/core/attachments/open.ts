@@ -20,11 +20,9 @@ import type { Db } from '../vault/sqlite';
 import { DOCX } from './media-type';
 import { getAttachment, saveCopy } from './service';
 
-/** What the app can do on this platform; injected by main/index.ts. */
-export interface Platform {
-  /** Open a file with the system's default application. Throws (or rejects) when it cannot. */
-  openPath(path: string): Promise<void>;
-}
+// What the app can do on this platform (injected by main/index.ts) now lives in core/platform.ts.
+import type { Platform } from '../platform';
+export type { Platform };
 
 export const OPENED_FOLDER = 'opened';
 

@@ -15,7 +15,7 @@ import { BriefcaseError } from '../errors';
 import { planAnnexes, type AnnexPlan } from './annexes';
 import { FootnoteBook, markCitations, type CitableExcerpt } from './citations';
 import { buildContext, isMissing, valueAt, type CaseBundle, type TemplateContext } from './context';
-import { createLiquid, liquidIssue, renderTemplate } from './liquid';
+import { createLiquid, LIMITS, liquidIssue, renderTemplate } from './liquid';
 import { toBlocks } from './markdown';
 import type { ComposedDocument } from './model';
 
@@ -49,9 +49,11 @@ export function composeFromBundle(bundle: CaseBundle, template: TemplateText, la
   } catch (error) {
     throw new BriefcaseError('TEMPLATE_INVALID', [liquidIssue(template.file, error, check)]);
   }
+  // Both passes share one time budget, so a runaway template holds the process LIMITS.render, not twice that.
+  const deadline = performance.now() + LIMITS.render;
   const render = (context: TemplateContext) => {
     try {
-      return renderTemplate(liquid, parsed, context, check);
+      return renderTemplate(liquid, parsed, context, check, deadline - performance.now());
     } catch (error) {
       throw new BriefcaseError('TEMPLATE_INVALID', [liquidIssue(template.file, error, check)]);
     }

@@ -17,8 +17,14 @@ const REMOVED_TAGS = ['include', 'render', 'layout', 'block', 'tablerow'];
 export const LIMITS = {
   /** Characters of template text parsed at once. */
   parse: 1_000_000,
-  /** Milliseconds one render may take. */
-  render: 5_000,
+  /**
+   * Milliseconds one composition may spend rendering (both of its passes together). Liquid renders
+   * synchronously, so this is how long a hostile template can hold the main process; it was 5 s per
+   * render (10 s per document) until test/unit/hostile/templates.test.ts found a 199 000-turn loop
+   * accepted after 5 s. The shipped brief's two passes over a maximal case (2 000 timeline events,
+   * long facts on every risk) fit in 0.4 s on a 2-core machine at load average 11: about 4× margin.
+   */
+  render: 1_500,
   /** Tags and outputs rendered in one render (loops count every turn). */
   templates: 200_000,
   /** Liquid's allocation estimate (strings, arrays) for one render. */
@@ -72,13 +78,17 @@ export function createLiquid(): Liquid {
   return liquid;
 }
 
-/** Renders a parsed template; `strict` makes an unknown variable an error (used when checking). */
-export function renderTemplate(liquid: Liquid, template: Template[], data: object, strict: boolean): string {
+/**
+ * Renders a parsed template; `strict` makes an unknown variable an error (used when checking).
+ * `renderLimit`: the milliseconds left of the caller's budget (a composition renders twice and
+ * both renders share LIMITS.render), at least 1 so that an exhausted budget stops at once.
+ */
+export function renderTemplate(liquid: Liquid, template: Template[], data: object, strict: boolean, renderLimit: number = LIMITS.render): string {
   return liquid.renderSync(template, data, {
     strictVariables: strict,
     ownPropertyOnly: true,
     templateLimit: LIMITS.templates,
-    renderLimit: LIMITS.render,
+    renderLimit: Math.max(1, renderLimit),
     memoryLimit: LIMITS.memory,
   }) as string;
 }

@@ -1,8 +1,8 @@
 // The key file beside the vault: `<vault>.keys.json` holds the KDF salt and parameters (never a
 // key). During a passphrase change it briefly holds two parameter sets, `current` and `pending`,
 // so that whichever key the database ends up under after a crash, its passphrase still opens it.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { BriefcaseError } from '../errors';
 import { KdfParams } from './kdf';
@@ -34,6 +34,37 @@ export function readKeyFile(vaultPath: string): KeyFile {
 /** Replace the key file atomically: write a temporary file, fsync it, rename, fsync the folder. */
 export function writeKeyFile(vaultPath: string, keyFile: KeyFile): void {
   writeFileDurably(keyFilePath(vaultPath), `${JSON.stringify(KeyFile.parse(keyFile), null, 2)}\n`);
+}
+
+/**
+ * Removes `<key file>.tmp-<pid>` files that a process killed mid-write left (writeFileDurably).
+ * They hold only key-derivation parameters, but would pile up; one whose process still runs is
+ * being written now and is left alone.
+ */
+export function removeKeyFileLeftovers(vaultPath: string): void {
+  const target = keyFilePath(vaultPath);
+  const prefix = `${basename(target)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    rmSync(join(dirname(target), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 export function writeFileDurably(path: string, text: string): void {

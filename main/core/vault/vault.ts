@@ -8,10 +8,12 @@
 // - A passphrase change is atomic: after a crash at any point, one of the two passphrases opens it.
 import { existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { backUp } from '../backup/create';
 import { BriefcaseError } from '../errors';
 import { keyIfCorrect, newKey, type KdfParams } from './kdf';
-import { readKeyFile, writeKeyFile, keyFilePath } from './keyfile';
+import { readKeyFile, removeKeyFileLeftovers, writeKeyFile, keyFilePath } from './keyfile';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations';
+import { removeRekeyLeftovers, swapInRekeyed, writeRekeyedCopy } from './rekey';
 import { configure, openEncrypted, PAGE_SIZE, PLAIN_SQLITE_HEADER, type Db } from './sqlite';
 
 export interface VaultOptions {
@@ -104,6 +106,36 @@ export class Vault {
     this.open = { db, path, key, params };
   }
 
+  /**
+   * Unlock with a key remembered on this computer (vault/remembered.ts) instead of a passphrase.
+   * `salt` names the key-file parameters the key was derived under: when neither parameter set
+   * has it (the passphrase changed since), the key is stale and NOTHING_REMEMBERED is thrown
+   * before the database is touched. Takes ownership of `key` (zeroed on failure and on lock).
+   */
+  unlockWithKey(path: string, key: Buffer, salt: string): void {
+    if (this.open) throw new BriefcaseError('VAULT_ALREADY_OPEN');
+    try {
+      assertLooksLikeVault(path);
+      const keyFile = readKeyFile(path);
+      const params = [keyFile.current, keyFile.pending].find((candidate) => candidate?.salt === salt);
+      if (!params) throw new BriefcaseError('NOTHING_REMEMBERED');
+      const db = this.openChecked(path, key);
+      if (keyFile.pending) writeKeyFile(path, { format: 'briefcase-vault-keys', version: 1, current: params });
+      this.open = { db, path, key, params };
+    } catch (error) {
+      key.fill(0);
+      // A key that does not open the database is as good as none (the file was replaced).
+      if (error instanceof BriefcaseError && error.code === 'VAULT_DAMAGED') throw new BriefcaseError('NOTHING_REMEMBERED');
+      throw error;
+    }
+  }
+
+  /** A copy of the open vault's key and its salt, for remembering it; the caller zeroes the copy. */
+  keyToRemember(): { key: Buffer; salt: string } {
+    if (!this.open) throw new BriefcaseError('VAULT_LOCKED');
+    return { key: Buffer.from(this.open.key), salt: this.open.params.salt };
+  }
+
   lock(): void {
     if (!this.open) return;
     const { db, key } = this.open;
@@ -127,8 +159,9 @@ export class Vault {
 
   /**
    * Change the passphrase. SQLite3MultipleCiphers cannot rekey a WAL database, so the journal mode
-   * goes to DELETE for the rekey (which then runs in one rollback-journal transaction) and back.
-   * The key file names both parameter sets while the rekey runs; see keyfile.ts.
+   * goes to DELETE first; and a crash inside its in-place rekey leaves a file neither key opens, so
+   * a rekeyed copy replaces the file in one rename (rekey.ts). The key file names both parameter
+   * sets meanwhile; see keyfile.ts.
    */
   async rekey(passphrase: string, newPassphrase: string): Promise<void> {
     const open = this.open;
@@ -142,21 +175,33 @@ export class Vault {
     try {
       open.db.pragma('wal_checkpoint(TRUNCATE)');
       open.db.pragma('journal_mode = DELETE');
-      open.db.pragma(`rekey="x'${next.key.toString('hex')}'"`);
+      writeRekeyedCopy(open.path, open.key, next.key, this.options.nativeBinding);
     } catch (error) {
       writeKeyFile(open.path, { ...header, current: open.params });
       open.db.pragma('journal_mode = WAL');
       next.key.fill(0);
       throw error;
     }
-    writeKeyFile(open.path, { ...header, current: next.params });
-    open.db.pragma('journal_mode = WAL');
+    // From the rename on, the file is under the new key; until the connection on it is open the
+    // vault counts as locked, so a failure below leaves it locked, never half-open.
+    this.open = null;
+    open.db.close();
     open.key.fill(0);
-    this.open = { ...open, key: next.key, params: next.params };
+    try {
+      await swapInRekeyed(open.path);
+      writeKeyFile(open.path, { ...header, current: next.params });
+      this.open = { ...open, db: this.openChecked(open.path, next.key), key: next.key, params: next.params };
+    } catch (error) {
+      next.key.fill(0);
+      throw error;
+    }
   }
 
   /** Open with a known-good key, refuse newer schemas untouched, then configure and migrate. */
   private openChecked(path: string, key: Buffer): Db {
+    // What a passphrase change interrupted before its rename left (rekey.ts): never the live file.
+    removeRekeyLeftovers(path);
+    removeKeyFileLeftovers(path);
     let db: Db;
     try {
       db = openEncrypted(path, key, { nativeBinding: this.options.nativeBinding });
@@ -171,6 +216,8 @@ export class Vault {
       // the page count in the (authenticated) header with the file's size when reading the schema.
       // The full check is `vault check`.
       configure(db);
+      // The way back if a migration goes wrong (backup/create.ts): made before any of them runs.
+      if (version > 0 && version < LATEST_SCHEMA_VERSION) backUp(db, path, 'pre-migration');
       migrate(db);
       return db;
     } catch (error) {

@@ -1,5 +1,6 @@
-// The app shell and its one piece of state: which screen is showing. Case data lives only inside
-// the case screens, so locking (which replaces the screen) drops it from memory.
+// The app shell and its one piece of state: which screen is showing. Every lock (the Lock button,
+// the idle lock, one the core made on suspend or screen lock) ends in a page reload (idleLock.ts),
+// so no decrypted data outlives it in renderer memory.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, VaultStatus } from '../../../preload/contract';
@@ -9,6 +10,7 @@ import { CasesScreen } from '../cases/CasesScreen';
 import { DeadlinesScreen } from '../deadlines/DeadlinesScreen';
 import { EvidenceScreen } from '../evidence/EvidenceScreen';
 import { ClinicScreen } from '../exchange/ClinicScreen';
+import { SecurityScreen } from '../security/SecurityScreen';
 import { flushAll, installFlushRequestHandler, installPageExitFlush } from '../autosave/registry';
 import { forgetEvidenceSettings } from '../evidence/useEvidenceSettings';
 import { forgetTags } from '../evidence/useTags';
@@ -16,18 +18,22 @@ import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
 import { VaultScreen } from '../vault/VaultScreen';
 import { ErrorAlert } from './ErrorAlert';
+import { reloadAfterLock, takeLockNotice, watchSession, type LockNotice } from './idleLock';
 import { Header } from './Header';
 import { UnsavedDialog } from './UnsavedDialog';
 
-export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'clinic' } | { name: 'case'; id: string };
+export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'clinic' } | { name: 'security' } | { name: 'case'; id: string };
 
 type Screen =
   | { kind: 'loading' }
   | { kind: 'failed'; error: ApiError }
-  | { kind: 'locked'; status: VaultStatus }
+  | { kind: 'locked'; status: VaultStatus; notice?: LockNotice | null }
   | { kind: 'unlocked'; view: View };
 
 const LOADING: Screen = { kind: 'loading' };
+
+/** Why the last page locked (read once per page load: React may run effects twice). */
+const lockNotice = takeLockNotice();
 
 const screenFor = (status: VaultStatus): Screen =>
   status.state === 'unlocked' ? { kind: 'unlocked', view: { name: 'list' } } : { kind: 'locked', status };
@@ -40,7 +46,8 @@ async function startingScreen(): Promise<Screen> {
   try {
     const prefs = await api.prefs.get();
     await i18n.changeLanguage(initialLanguage(prefs.language, navigator.language));
-    return screenFor(await api.vault.status());
+    const screen = screenFor(await api.vault.status());
+    return screen.kind === 'locked' ? { ...screen, notice: lockNotice } : screen;
   } catch (error) {
     return { kind: 'failed', error: toApiError(error) };
   }
@@ -52,11 +59,30 @@ async function lockedScreen(): Promise<Screen> {
   forgetTags();
   forgetEvidenceSettings();
   try {
-    return screenFor(await api.vault.lock());
+    await api.vault.lock();
+    // Locked: start the page afresh so nothing decrypted stays in memory (see idleLock.ts).
+    reloadAfterLock(null);
+    return LOADING;
   } catch (error) {
     return { kind: 'failed', error: toApiError(error) };
   }
 }
+
+/** The renderer's own idle lock: pending edits are saved if they can be, then the vault locks whatever. */
+async function lockForIdle(minutes: number): Promise<void> {
+  // Edits that cannot be saved (invalid, in conflict) are lost: an unattended open vault is the
+  // greater harm, and the core's timer would lock it a moment later anyway.
+  await flushAll();
+  try {
+    await api.vault.lock();
+  } finally {
+    reloadAfterLock({ reason: 'idle', minutes });
+  }
+}
+
+/** The core locked the vault (idle, suspend, screen lock) or a call found it locked. */
+const lockedByCore = (notice: LockNotice) => reloadAfterLock(notice);
+const foundLocked = () => lockedByCore({ reason: 'locked' });
 
 async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
@@ -103,6 +129,9 @@ export function App() {
   useEffect(() => installFlushRequestHandler(), []);
 
   const showStatus = useCallback((status: VaultStatus) => setScreen(screenFor(status)), []);
+  // While unlocked: report activity, lock just before the idle deadline, notice the core's locks.
+  const unlocked = screen.kind === 'unlocked';
+  useEffect(() => (unlocked ? watchSession({ lockForIdle, onLockedByCore: lockedByCore }) : undefined), [unlocked]);
   const navigate = useCallback((view: View) => setScreen({ kind: 'unlocked', view }), []);
   // An import adds cases behind the list's back: a new key makes it ask again.
   const [listRound, setListRound] = useState(0);
@@ -131,13 +160,13 @@ export function App() {
             </button>
           </section>
         )}
-        {screen.kind === 'locked' && <VaultScreen status={screen.status} onOpened={showStatus} />}
+        {screen.kind === 'locked' && <VaultScreen status={screen.status} notice={screen.notice ?? null} onOpened={showStatus} />}
         {screen.kind === 'unlocked' && screen.view.name === 'list' && (
           <CasesScreen
             key={listRound}
             onOpenCase={(id) => navigate({ name: 'case', id })}
             onImported={() => setListRound((n) => n + 1)}
-            onVaultLocked={reload}
+            onVaultLocked={foundLocked}
           />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'case' && (
@@ -146,14 +175,17 @@ export function App() {
             id={screen.view.id}
             onBack={() => navigate({ name: 'list' })}
             onOpenCase={(id) => navigate({ name: 'case', id })}
-            onVaultLocked={reload}
+            onVaultLocked={foundLocked}
           />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'deadlines' && (
-          <DeadlinesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={reload} />
+          <DeadlinesScreen onOpenCase={(id) => navigate({ name: 'case', id })} onVaultLocked={foundLocked} />
         )}
-        {screen.kind === 'unlocked' && screen.view.name === 'evidence' && <EvidenceScreen onVaultLocked={reload} />}
-        {screen.kind === 'unlocked' && screen.view.name === 'clinic' && <ClinicScreen onVaultLocked={reload} />}
+        {screen.kind === 'unlocked' && screen.view.name === 'evidence' && <EvidenceScreen onVaultLocked={foundLocked} />}
+        {screen.kind === 'unlocked' && screen.view.name === 'clinic' && <ClinicScreen onVaultLocked={foundLocked} />}
+        {screen.kind === 'unlocked' && screen.view.name === 'security' && (
+          <SecurityScreen onVaultLocked={foundLocked} onOpenCase={(id) => navigate({ name: 'case', id })} onRestored={reload} />
+        )}
       </main>
     </div>
   );

@@ -57,6 +57,14 @@ export function Header({ onLanguage, onLock, view, onNavigate }: Props) {
           >
             {t('exchange.nav')}
           </button>
+          <button
+            type="button"
+            className="app-nav__item"
+            aria-current={view.name === 'security' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'security' })}
+          >
+            {t('security.nav')}
+          </button>
         </nav>
       )}
       <div className="app-header__tools">

@@ -20,7 +20,9 @@ import { RisksSection } from '../intake/RisksSection';
 import { SectionNav } from '../intake/SectionNav';
 import { TimelineSection } from '../intake/TimelineSection';
 import { useReference } from '../reference/useReference';
+import { AccessReportAction } from './AccessReportAction';
 import { DeadlineText } from './DeadlineText';
+import { EraseDialog } from './EraseDialog';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -51,6 +53,9 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
   const back = useFocusOnMount<HTMLButtonElement>();
   const evidence = useCaseEvidence(id, onVaultLocked);
   const [exporting, setExporting] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  // Bumped when an access report is made: the Documents section reloads and lists it first.
+  const [documentsKey, setDocumentsKey] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -103,10 +108,14 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
               <button type="button" className="button case-head__export" onClick={() => setExporting(true)}>
                 {t('exchange.export.open')}
               </button>
+              <button type="button" className="button button--danger case-head__erase" onClick={() => setErasing(true)}>
+                {t('gdpr.erase.open')}
+              </button>
             </div>
             <p className="case-head__client" dir="auto">
               {live.clientName}
             </p>
+            <AccessReportAction caseId={record.id} onMade={() => setDocumentsKey((n) => n + 1)} onVaultLocked={onVaultLocked} />
             <p className="case-head__deadline">
               {t('case.nextDeadline')}: <DeadlineText deadline={nextDeadline(live.deadlines)} />
             </p>
@@ -134,10 +143,11 @@ export function CasePage({ id, onBack, onOpenCase, onVaultLocked }: Props) {
                   onChange={(change) => setLive((previous) => (previous ? { ...previous, attachments: change(previous.attachments) } : previous))}
                   onVaultLocked={onVaultLocked}
                 />
-                <DocumentsPanel caseId={record.id} onVaultLocked={onVaultLocked} />
+                <DocumentsPanel key={documentsKey} caseId={record.id} onVaultLocked={onVaultLocked} />
               </div>
             </div>
           </CaseEvidenceContext>
+          {erasing && <EraseDialog caseId={record.id} reference={live.details.reference} onClose={() => setErasing(false)} onErased={onBack} onVaultLocked={onVaultLocked} />}
           {exporting && <ExportDialog caseIds={[record.id]} label={live.details.reference} onClose={() => setExporting(false)} onVaultLocked={onVaultLocked} />}
         </>
       )}

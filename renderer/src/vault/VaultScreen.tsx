@@ -1,16 +1,27 @@
-// Locked: unlock the vault the core suggests, or create one when there is none yet.
+// Locked: unlock the vault the core suggests, or create one when there is none yet. After a lock
+// the app made on its own, a polite notice says why.
+import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../preload/contract';
+import type { LockNotice } from '../app/idleLock';
 import { CreateVaultForm } from './CreateVaultForm';
 import { UnlockForm } from './UnlockForm';
 
-export function VaultScreen({ status, onOpened }: { status: VaultStatus; onOpened: (status: VaultStatus) => void }) {
+interface Props {
+  status: VaultStatus;
+  notice?: LockNotice | null;
+  onOpened: (status: VaultStatus) => void;
+}
+
+export function VaultScreen({ status, notice = null, onOpened }: Props) {
+  const { t } = useTranslation();
   return (
     <section className="panel panel--narrow vault-screen">
-      {status.exists ? (
-        <UnlockForm path={status.path} onOpened={onOpened} />
-      ) : (
-        <CreateVaultForm path={status.path} onOpened={onOpened} />
+      {notice && (
+        <p className="notice" role="status">
+          {notice.reason === 'idle' ? t('lock.notice.idle', { count: notice.minutes }) : t('lock.notice.locked')}
+        </p>
       )}
+      {status.exists ? <UnlockForm status={status} onOpened={onOpened} /> : <CreateVaultForm path={status.path} onOpened={onOpened} />}
     </section>
   );
 }

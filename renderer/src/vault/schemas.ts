@@ -18,6 +18,8 @@ export const unlockVaultForm = z
   .object({
     passphrase: Passphrase,
     useOtherFile: z.boolean(),
+    /** "Remember on this computer" (the OS keychain); off unless ticked. */
+    remember: z.boolean(),
     otherPath: z.string().trim().max(4096, 'validation.tooLong'),
   })
   .refine((form) => !form.useOtherFile || form.otherPath.length > 0, {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { injectBridge } from '../../harness/bridge';
 import { spawnHarness, type HarnessProcess } from '../../harness/process';
+import { currentRunFolder } from '../leaks/run-folder';
 
 export interface Harness {
   readonly dataDir: string;
@@ -58,7 +59,8 @@ export const test = base.extend<{ harness: Harness; pageErrors: string[] }>({
       expect(pageErrors, 'the page logged errors').toEqual([]);
     } finally {
       const code = await current.stop('SIGTERM');
-      await rm(dataDir, { recursive: true, force: true });
+      // In a run with a leak scan (test/e2e/leaks), the folder stays for the scan, which removes it.
+      if (!currentRunFolder()) await rm(dataDir, { recursive: true, force: true });
       expect(code, 'the harness exits cleanly on SIGTERM').toBe(0);
     }
   },

@@ -41,8 +41,13 @@ test('a wrong passphrase is refused in both languages and changes nothing on dis
   await expect(page.getByLabel('Adgangssætning', { exact: true })).toHaveValue('');
   await expect(page.getByRole('alert')).toHaveText('Adgangssætningen er forkert. Kontrollér den, og prøv igen.');
 
+  // The vault and its key file are untouched; the audit trail's note of the two failed unlocks
+  // (time and seat user, no passphrase) lies beside them until the next unlock moves it into the log.
   const after = { files: vaultFiles(), vault: sha256(harness.vaultPath), keys: sha256(keyFile) };
-  expect(after).toEqual(before);
+  expect(after).toEqual({ ...before, files: [...before.files, 'briefcase.vault.failed-unlocks'].sort() });
+  const note = readFileSync(`${harness.vaultPath}.failed-unlocks`, 'utf8');
+  expect(note.trim().split('\n')).toHaveLength(2);
+  expect(note).not.toContain(WRONG_PASSPHRASE);
 
   // And the right passphrase still opens it, with the case inside.
   await page.getByLabel('Adgangssætning', { exact: true }).fill(PASSPHRASE);

@@ -81,13 +81,15 @@ describe('exchange between two vaults', () => {
     expect(second_.cases.map((c) => c.action)).toEqual(['unchanged', 'unchanged']);
     expect(second_.attachments).toEqual({ added: 0, known: seen.attachments.add });
     const after = snapshot(b.api);
-    // The cases, files, links and documents are as they were; the log has one more entry. (The
-    // evidence importer re-stamps the sources and excerpts it merges, and with them their index.)
-    const moved = /^(exchange_log|exchange_bases|sources|excerpts|excerpt_search.*)$/;
+    // The cases, files, links and documents are as they were; the exchange log and the audit trail
+    // have the new import. (The evidence importer re-stamps the sources and excerpts it merges, and
+    // with them their index.)
+    const moved = /^(exchange_log|audit_log|exchange_bases|sources|excerpts|excerpt_search.*)$/;
     for (const table of Object.keys(before).filter((t) => !moved.test(t))) expect(after[table]!.join('\n') === before[table]!.join('\n'), table).toBe(true);
     expect(after.sources!.length).toBe(before.sources!.length);
     expect(after.excerpts!.length).toBe(before.excerpts!.length);
     expect(after.exchange_log!.length).toBe(before.exchange_log!.length + 1);
+    expect(after.audit_log!.length).toBeGreaterThan(before.audit_log!.length);
     a.api.close();
     b.api.close();
   }, 120_000);

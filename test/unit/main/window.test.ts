@@ -1,6 +1,7 @@
 // main/window.ts with a stand-in for Electron: the window keeps its hardened webPreferences and
 // navigation rules, app:// responses carry the CSP, the session refuses permissions and the
 // network, and a close goes through the flush request (close-guard.ts) on the named channels.
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../../preload/contract';
 import { CONTENT_SECURITY_POLICY, hardenedWebPreferences } from '../../../main/security';
@@ -128,6 +129,37 @@ describe('main window', () => {
     expect(window.loaded).toBe('app://briefcase/index.html');
   });
 
+  it('is created with exactly these webPreferences: isolated, sandboxed, no Node, no middle-click windows', () => {
+    // Spelled out rather than compared with hardenedWebPreferences(): weakening any one of them
+    // in main/security.ts must fail here (electronegativity cannot see through that function).
+    const window = open();
+    expect(window.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      safeDialogs: true,
+    });
+  });
+
+  it('never hands a URL to the system browser', async () => {
+    const window = open();
+    const { shell } = await import('electron');
+    for (const url of ['https://example.org/?q=Amal%20Testdatter', 'http://example.org/', 'mailto:x@example.org']) {
+      expect(window.webContents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('may not navigate away, redirect, attach webviews or open windows', () => {
     const window = open();
     const contents = window.webContents;
@@ -146,6 +178,20 @@ describe('main window', () => {
     expect(prevented('will-attach-webview')).toBe(true);
     expect(contents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'app://briefcase/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('serves every app:// response with exactly this CSP, the same policy as the page declares', async () => {
+    serveRenderer('/app/out/renderer');
+    const response = await electron.protocolHandler.current!({ url: 'app://briefcase/assets/index.js' });
+    const header = response.headers.get('Content-Security-Policy');
+    expect(header).toBe(
+      "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'",
+    );
+    // A <meta> CSP cannot carry frame-ancestors; every other directive is the same in the page.
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(header!.replace("; frame-ancestors 'none'", ''));
   });
 
   it('serves app:// with the CSP header and refuses paths outside the renderer', async () => {

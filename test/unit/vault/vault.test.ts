@@ -261,6 +261,20 @@ describe('vault', () => {
     });
   });
 
+  it("removes the key file's temporary copies that killed processes left, not one a live process is writing", async () => {
+    const path = vaultIn(tempDir());
+    (await newVault(path)).lock();
+    // A pid far above any Linux pid_max is never running; this process is.
+    const dead = `${keyFilePath(path)}.tmp-4194399`;
+    const live = `${keyFilePath(path)}.tmp-${process.pid}`;
+    for (const file of [dead, live]) writeFileSync(file, '{}');
+    const vault = new Vault({ kdfCost: FAST_KDF });
+    await vault.unlock(path, PASSPHRASE);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    vault.lock();
+  });
+
   it('integrity check reports ok on a healthy vault', async () => {
     const vault = await newVault(vaultIn(tempDir()));
     createCase(vault.db, { reference: 'BC-1', clientName: 'Testa Fictiva' });
