@@ -1,16 +1,19 @@
 // App lifecycle: one instance, one window, one handler table. Thin on purpose; the work is in core/.
-import { app, BrowserWindow, Menu, powerMonitor, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, Menu, powerMonitor, safeStorage, screen, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDialogTexts } from './close-guard';
 import { createApi } from './core/api';
 import { BriefcaseError } from './core/errors';
-import { readPreferences } from './core/prefs/preferences';
+import { readPreferences, updatePreferences } from './core/prefs/preferences';
 import { electronAddonPath } from './core/vault/native';
+import { MENU_CHANNEL, MenuMessage, type Language, type MenuCommand } from '../preload/contract';
 import { bindIpc } from './ipc';
 import { createKeychain } from './keychain';
+import { buildMenuTemplate } from './menu';
 import { lockOnSystemEvents } from './system-lock';
 import { createMainWindow, lockDownSession, registerAppScheme, serveRenderer } from './window';
+import { boundsToSave, initialBounds } from './window-state';
 
 app.setName('Briefcase');
 // BRIEFCASE_HOME moves the data folder, as it does for the CLI (tests, portable installs).
@@ -39,7 +42,7 @@ async function start(): Promise<void> {
   const addon = electronAddonPath(root, process.versions.electron ?? '', process.platform, process.arch);
 
   const dataDir = app.getPath('userData');
-  const api = createApi({
+  const createdApi = createApi({
     dataDir,
     version: app.getVersion(),
     nativeBinding: existsSync(addon) ? addon : undefined,
@@ -52,10 +55,24 @@ async function start(): Promise<void> {
       openPath: async (path) => {
         if ((await shell.openPath(path)) !== '') throw new BriefcaseError('OPEN_FAILED');
       },
+      showItemInFolder: (path) => shell.showItemInFolder(path),
       // "Remember on this computer"; refused where safeStorage would fall back to basic_text.
       keychain: createKeychain(safeStorage),
     },
   });
+  // The menu speaks the app's language: rebuilt when the person switches it.
+  const api: typeof createdApi = {
+    get vault() {
+      return createdApi.vault;
+    },
+    call: async (method: string, input: unknown) => {
+      const envelope = await createdApi.call(method, input);
+      if (method === 'prefs.setLanguage' && envelope.ok) setMenu();
+      return envelope;
+    },
+    close: () => createdApi.close(),
+    lock: () => createdApi.lock(),
+  };
   // Locked when the computer sleeps or its screen locks, whatever the idle clock says, and the
   // window reloaded so it holds nothing decrypted (system-lock.ts).
   lockOnSystemEvents(powerMonitor, () => api.lock(), reloadWindows);
@@ -66,22 +83,32 @@ async function start(): Promise<void> {
   lockDownSession(devServerUrl);
   serveRenderer(join(root, 'out', 'renderer'));
   bindIpc(api, devServerUrl);
-  // Role-based items only (edit shortcuts need an Edit menu on macOS); the full menu is issue 8's.
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const }]),
-      { role: 'windowMenu' },
-    ]),
-  );
+  // The language the person chose (else the system's).
+  const language = (): Language => readPreferences(dataDir).language ?? (app.getLocale().startsWith('da') ? 'da' : 'en');
+  // Menu commands go to the focused window's page (menu.ts; the renderer's menuCommands.ts acts).
+  const sendMenuCommand = (command: MenuCommand) => {
+    const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    if (target && !target.isDestroyed()) target.webContents.send(MENU_CHANNEL, MenuMessage.parse({ command }));
+  };
+  function setMenu(): void {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, language(), { developer: !app.isPackaged }, sendMenuCommand)));
+  }
+  setMenu();
 
   const windowOptions = {
     preloadPath: join(root, 'out', 'preload', 'index.cjs'),
     devServerUrl,
-    // The language the person chose (else the system's), read when the dialog is needed.
-    closeDialogTexts: () => closeDialogTexts(readPreferences(dataDir).language ?? (app.getLocale().startsWith('da') ? 'da' : 'en')),
+    // Read when the dialog is needed, so a language switched since start counts.
+    closeDialogTexts: () => closeDialogTexts(language()),
+    // Where it was last time, if that is still on a display (window-state.ts).
+    bounds: () => initialBounds(readPreferences(dataDir).window, screen.getAllDisplays().map((display) => display.workArea)),
+    saveBounds: (bounds: { x: number; y: number; width: number; height: number }, maximized: boolean) => {
+      try {
+        updatePreferences(dataDir, { window: boundsToSave(bounds, maximized) });
+      } catch {
+        // A read-only data folder costs the window its place, never the close.
+      }
+    },
   };
   let window = createMainWindow(windowOptions);
   app.on('second-instance', () => {

@@ -1,11 +1,12 @@
 // The one BrowserWindow and the session rules around it. Hardened from day one: the renderer is
 // sandboxed and isolated, loads only from app://, may not navigate, open windows, ask for
 // permissions or reach the network. Closing it first saves what was typed (close-guard.ts).
-import { BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainEvent, type Rectangle } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../preload/contract';
 import { createCloseGuard, type CloseDialogTexts } from './close-guard';
+import { DEFAULT_SIZE, MIN_SIZE, type InitialBounds } from './window-state';
 import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
@@ -53,14 +54,18 @@ export interface MainWindowOptions {
   devServerUrl: string | undefined;
   /** The "Close anyway / Stay" dialog's words, in the app's language at the time of closing. */
   closeDialogTexts: () => CloseDialogTexts;
+  /** Size and place to open with (main/window-state.ts); the default size, centred, without it. */
+  bounds?: () => InitialBounds;
+  /** Told the normal (unmaximised) bounds when the window closes, to open there next time. */
+  saveBounds?: (bounds: Rectangle, maximized: boolean) => void;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const { maximized, ...bounds } = options.bounds?.() ?? { ...DEFAULT_SIZE, maximized: false };
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 720,
-    minHeight: 520,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Briefcase',
     webPreferences: hardenedWebPreferences(options.preloadPath),
@@ -77,7 +82,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // chose, and opening it would carry whatever it holds (a client's name in a query) to the
   // network. Source URLs are shown as text for the lawyer to copy.
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  // 'close' comes before the close guard decides, so a "Stay" saves too: harmless, it is where it is.
+  window.on('close', () => options.saveBounds?.(window.getNormalBounds(), window.isMaximized()));
   guardClose(window, options);
   void window.loadURL(startUrl);
   return window;

@@ -66,6 +66,8 @@ export const errorCodes = [
   'VAULT_NOT_FOUND',
   'VAULT_LOCKED',
   'VAULT_ALREADY_OPEN',
+  /** A file at the demo vault's place that the demo passphrase does not open, or without the demo marker. */
+  'DEMO_UNAVAILABLE',
   'WEAK_PASSPHRASE',
   'INVALID_INPUT',
   'NOT_FOUND',
@@ -153,6 +155,8 @@ export const VaultStatus = z.object({
   keychain: KeychainState.optional(),
   /** True when the key of the vault at `path` is remembered on this computer. */
   remembered: z.boolean().optional(),
+  /** True while the demo vault (invented people only, main/core/demo) is the one unlocked. */
+  demo: z.boolean(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -172,6 +176,8 @@ export const CaseSummary = z.object({
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+/** How many recently opened cases the vault keeps (older ones are forgotten). */
+export const RECENT_CASES_KEPT = 20;
 
 export const Case = z.object({
   id: z.string(),
@@ -202,11 +208,25 @@ export type DashboardDeadline = z.infer<typeof DashboardDeadline>;
 export const ATTACHMENT_CHUNK_BYTES = 1024 * 1024;
 const Base64Chunk = z.base64('validation.base64').max(Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4, 'validation.tooLong');
 
+/** The main window's size and place on the desktop (not client data). */
+export const WindowBounds = z
+  .object({
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().min(1).max(100_000),
+    height: z.number().int().min(1).max(100_000),
+    maximized: z.boolean(),
+  })
+  .strict();
+export type WindowBounds = z.infer<typeof WindowBounds>;
+
 export const Preferences = z.object({
   language: Language.nullable(),
   lastVaultPath: z.string().nullable(),
   /** Who uses this seat, for the audit trail; null: the operating system's user name. */
   userName: z.string().nullable(),
+  /** Where the main window was last (main/window-state.ts checks it against the displays). */
+  window: WindowBounds.nullable().default(null),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -263,6 +283,8 @@ export const contract = {
   /** Forget the remembered key of the vault at `path` (or the last vault). Idempotent. */
   'vault.forget': method(z.object({ path: z.string().min(1).optional() }).strict(), VaultStatus),
   'vault.lock': method(Empty, VaultStatus),
+  /** Create (first time) or reopen the demo vault in <dataDir>/demo; the real vault's path stays as it was. */
+  'vault.openDemo': method(Empty, VaultStatus),
   'vault.check': method(Empty, z.object({ ok: z.boolean(), problems: z.array(z.string()) })),
   'vault.rekey': method(
     z.object({ passphrase: Passphrase, newPassphrase: NewPassphrase }).strict(),
@@ -285,6 +307,11 @@ export const contract = {
     Case,
   ),
   'cases.get': method(z.object({ id: CaseId }).strict(), CaseRecord),
+  /** The cases opened last (cases.get records them, in the vault: they are client data), newest first. */
+  'cases.recent': method(
+    z.object({ limit: z.number().int().min(1).max(RECENT_CASES_KEPT).default(8) }).strict(),
+    z.object({ items: z.array(CaseSummary) }),
+  ),
   /** Autosave of one section; `revision` is the section's revision the editor started from. */
   'cases.update': method(
     z.object({ id: CaseId, revision: z.number().int().min(0), update: SectionUpdate }).strict(),
@@ -552,6 +579,14 @@ export type FlushRequest = z.infer<typeof FlushRequest>;
 export const FlushDone = z.object({ requestId: z.number().int().min(1), allSaved: z.boolean() }).strict();
 export type FlushDone = z.infer<typeof FlushDone>;
 
+/** main → renderer: a command chosen in the application menu (main/menu.ts) or by its accelerator. */
+export const MENU_CHANNEL = 'briefcase:menu';
+export const MENU_COMMANDS = ['newCase', 'find', 'saveCopy', 'lock', 'preferences'] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+export const MenuMessage = z.object({ command: MenuCommand }).strict();
+export type MenuMessage = z.infer<typeof MenuMessage>;
+
 /** window.briefcaseEvents: what the renderer may listen to (the preload answers for it). */
 export interface BriefcaseEvents {
   /**
@@ -559,6 +594,8 @@ export interface BriefcaseEvents {
    * (false if it throws) goes back to main. One handler at a time; returns the unsubscribe.
    */
   onFlushRequest(handler: () => Promise<boolean>): () => void;
+  /** Menu commands (MENU_CHANNEL), already checked against MENU_COMMANDS. One handler at a time. */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void;
 }
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;

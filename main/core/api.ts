@@ -7,6 +7,7 @@ import * as attachments from './attachments/service';
 import { openAttachment, openCopy, removeOpenedCopies, type Platform } from './attachments/open';
 import * as cases from './cases/service';
 import { exportCase, importCase } from './cases/exchange';
+import { listRecent, recordOpened } from './cases/recent';
 import { updateSection } from './cases/update';
 import * as deadlines from './deadlines/service';
 import * as documents from './documents/service';
@@ -42,6 +43,8 @@ import { checkBackup } from './backup/check';
 import { backupPath, listBackups } from './backup/folder';
 import { restoreBackup } from './backup/restore';
 import { DailyBackups } from './backup/schedule';
+import { isDemoVault } from './demo/marker';
+import { openDemoVault } from './demo/open-demo';
 import { IdleLock } from './session/idle-lock';
 import { Vault, type VaultOptions } from './vault/vault';
 import { forgetKey, isRemembered, keychainState, recallKey, rememberKey, requireKeychain } from './vault/remembered';
@@ -171,10 +174,11 @@ export function createApi(context: ApiContext): Api {
     const keychain = keychainState(context.platform?.keychain);
     if (vault.isUnlocked && vault.path) {
       const path = vault.path;
-      return { state: 'unlocked', path, exists: true, schemaVersion: vault.schemaVersion, keychain, remembered: isRemembered(context.dataDir, path) };
+      const demo = isDemoVault(vault.db);
+      return { state: 'unlocked', path, exists: true, schemaVersion: vault.schemaVersion, keychain, remembered: isRemembered(context.dataDir, path), demo };
     }
     const path = vaultPath();
-    return { state: 'locked', path, exists: existsSync(path), keychain, remembered: isRemembered(context.dataDir, path) };
+    return { state: 'locked', path, exists: existsSync(path), keychain, remembered: isRemembered(context.dataDir, path), demo: false };
   };
 
   const remember = (path: string) => {
@@ -274,6 +278,15 @@ export function createApi(context: ApiContext): Api {
       lockVault();
       return status();
     },
+    'vault.openDemo': async () => {
+      await openDemoVault(vault, context.dataDir);
+      // afterUnlock() without remember(): the preference keeps naming the real vault, so locking
+      // the demo leads back to it. No daily backups either: the demo holds nothing to lose.
+      attachments.removeLeftoverUploads(vault.db);
+      removeLeftoverImports(vault.db);
+      removeLeftovers();
+      return status();
+    },
     'vault.check': () => vault.check(),
     'vault.rekey': async ({ passphrase, newPassphrase }) => {
       await vault.rekey(passphrase, newPassphrase);
@@ -286,7 +299,13 @@ export function createApi(context: ApiContext): Api {
 
     'cases.list': (input) => cases.listCases(vault.db, input),
     'cases.create': (input) => cases.createCase(vault.db, input),
-    'cases.get': ({ id }) => cases.getCase(vault.db, id, attachments.listAttachments),
+    'cases.get': ({ id }) => {
+      const record = cases.getCase(vault.db, id, attachments.listAttachments);
+      // Recorded only once the case was found: a wrong id leaves "Recently opened" as it was.
+      recordOpened(vault.db, id);
+      return record;
+    },
+    'cases.recent': ({ limit }) => listRecent(vault.db, limit),
     'cases.update': (input) => updateSection(vault.db, input, { listAttachments: attachments.listAttachments }),
     'cases.import': ({ file }) => importCase(vault.db, file),
     'cases.export': ({ id }) => exportCase(vault.db, id, attachments.listAttachments),

@@ -18,6 +18,8 @@ export interface Keychain {
 export interface Platform {
   /** Open a file with the system's default application. Throws (or rejects) when it cannot. */
   openPath(path: string): Promise<void>;
+  /** Show a file selected in the system's file manager (Electron: shell.showItemInFolder). */
+  showItemInFolder?(path: string): void;
   /** The OS keychain; absent where there is none (CLI, harness): remembering is 'unavailable'. */
   keychain?: Keychain;
 }

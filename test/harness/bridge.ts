@@ -4,7 +4,8 @@
 //
 // window.briefcaseEvents likewise comes from the preload's own buildEvents(), wired to the page
 // instead of to ipcRenderer: the test plays main's part through window.briefcaseHarness
-// (requestFlush(), as main/window.ts does when the window is asked to close).
+// (requestFlush(), as main/window.ts does when the window is asked to close; menuCommand(), as
+// the application menu does).
 import type { Page } from '@playwright/test';
 import { buildBridge } from '../../preload/bridge';
 import { buildEvents } from '../../preload/events';
@@ -35,11 +36,13 @@ export function bridgeScript(token: string): string {
   // main's side of the flush channel, played by the test.
   const buildEvents = (${buildEvents.toString()});
   let deliver = () => {};
+  let deliverMenu = () => {};
   let lastRequestId = 0;
   const waiting = new Map();
   const events = buildEvents(
     (listener) => { deliver = listener; },
     (done) => { const resolve = waiting.get(done.requestId); waiting.delete(done.requestId); if (resolve) resolve(done); },
+    (listener) => { deliverMenu = listener; },
   );
   const harness = {
     /** What main does when the window is asked to close: resolves with the renderer's FlushDone. */
@@ -48,6 +51,8 @@ export function bridgeScript(token: string): string {
       waiting.set(lastRequestId, resolve);
       deliver({ requestId: lastRequestId });
     }),
+    /** What main does when a menu item or its accelerator is chosen (main/menu.ts → MENU_CHANNEL). */
+    menuCommand: (command) => deliverMenu({ command }),
   };
   Object.defineProperty(window, 'briefcaseEvents', { value: Object.freeze(events), enumerable: true, configurable: true, writable: false });
   Object.defineProperty(window, 'briefcaseHarness', { value: Object.freeze(harness), enumerable: true, configurable: true, writable: false });

@@ -56,7 +56,7 @@ describe('api', () => {
   it('creates the vault in the data folder by default and remembers it', async () => {
     const dataDir = tempDir();
     const a = api(dataDir);
-    expect(await a.call('vault.status', {})).toEqual({ ok: true, value: { state: 'locked', path: join(dataDir, 'briefcase.vault'), exists: false, keychain: 'unavailable', remembered: false } });
+    expect(await a.call('vault.status', {})).toEqual({ ok: true, value: { state: 'locked', path: join(dataDir, 'briefcase.vault'), exists: false, keychain: 'unavailable', remembered: false, demo: false } });
     await a.call('vault.create', { passphrase: PASSPHRASE });
     a.close();
     const b = api(dataDir);

@@ -28,6 +28,8 @@ export const RECORDED: Partial<Record<MethodName, Recorded>> = {
   'vault.unlock': { action: 'unlock', when: 'after-commit' },
   'vault.unlockRemembered': { action: 'unlock', when: 'after-commit' },
   'vault.lock': { action: 'lock', when: 'by-lock' },
+  // Recorded in the demo vault's own trail, as any opening is.
+  'vault.openDemo': { action: 'unlock', when: 'after-commit' },
   'vault.rekey': { action: 'rekey', when: 'after-commit' },
 
   'cases.create': { action: 'create' },
@@ -92,6 +94,8 @@ export const NOT_RECORDED: Partial<Record<MethodName, 'read' | 'seat' | 'staging
   'vault.check': 'read',
   'cases.list': 'read',
   'cases.get': 'read',
+  // A read. (cases.get, above, also keeps the vault's "Recently opened" list: no case data changes.)
+  'cases.recent': 'read',
   'cases.retention': 'read',
   'reference.get': 'read',
   'deadlines.dashboard': 'read',

@@ -203,6 +203,8 @@ export interface ClinicTagRow {
   label_en: string;
 }
 
+// A stable order only: the screens sort the clinic's own tags by their label in the UI's language
+// (renderer/src/evidence/useTags.ts, docs/i18n.md); SQLite's collation knows no language.
 export function clinicTags(db: Db): ClinicTagRow[] {
   return db.prepare('SELECT * FROM evidence_tags ORDER BY axis, label_en, id').all() as ClinicTagRow[];
 }

@@ -1,5 +1,5 @@
 // Preferences of this computer that are not client data (language, last vault used, the seat's
-// user name for the audit trail). They live
+// user name for the audit trail, where the window was). They live
 // in a small JSON file in the data folder, readable before any vault is unlocked.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { Preferences } from '../../../preload/contract';
 import { writeFileDurably } from '../vault/keyfile';
 
 const FILE = 'preferences.json';
-const DEFAULTS: Preferences = { language: null, lastVaultPath: null, userName: null };
+const DEFAULTS: Preferences = { language: null, lastVaultPath: null, userName: null, window: null };
 
 export function readPreferences(dataDir: string): Preferences {
   const path = join(dataDir, FILE);

@@ -16,10 +16,12 @@ import { forgetEvidenceSettings } from '../evidence/useEvidenceSettings';
 import { forgetTags } from '../evidence/useTags';
 import { forgetReference } from '../reference/useReference';
 import { i18n, initialLanguage } from '../i18n';
+import { DemoBanner } from '../vault/DemoBanner';
 import { VaultScreen } from '../vault/VaultScreen';
 import { ErrorAlert } from './ErrorAlert';
 import { reloadAfterLock, takeLockNotice, watchSession, type LockNotice } from './idleLock';
 import { Header } from './Header';
+import { saveCopyOfOpenItem, useMenuCommands, type ListRequest } from './menuCommands';
 import { UnsavedDialog } from './UnsavedDialog';
 
 export type View = { name: 'list' } | { name: 'deadlines' } | { name: 'evidence' } | { name: 'clinic' } | { name: 'security' } | { name: 'case'; id: string };
@@ -136,14 +138,43 @@ export function App() {
   // An import adds cases behind the list's back: a new key makes it ask again.
   const [listRound, setListRound] = useState(0);
 
+  // The application menu (menuCommands.ts). While locked there is nothing for them to act on.
+  const [listRequest, setListRequest] = useState<ListRequest | null>(null);
+  const [menuNotice, setMenuNotice] = useState<{ text: string } | { error: ApiError } | null>(null);
+  const toList = (action: ListRequest['action']) => {
+    setListRequest({ action, n: Date.now() });
+    navigate({ name: 'list' });
+  };
+  useMenuCommands({
+    newCase: () => unlocked && toList('newCase'),
+    find: () => unlocked && toList('find'),
+    lock: () => unlocked && void lock(),
+    preferences: () => unlocked && navigate({ name: 'security' }),
+    saveCopy: () => {
+      if (!unlocked) return;
+      const started = saveCopyOfOpenItem((error) => setMenuNotice({ error: toApiError(error) }));
+      setMenuNotice(started ? null : { text: t('menu.nothingToSave') });
+    },
+  });
+
   return (
     <div className="app">
+      {/* Mounted once per unlock, so it stays through every view; it shows only in the demo vault. */}
+      {screen.kind === 'unlocked' && <DemoBanner onLeave={() => void lock()} />}
       <Header
         onLanguage={(language) => void changeLanguage(language)}
         onLock={screen.kind === 'unlocked' ? () => void lock() : undefined}
         view={screen.kind === 'unlocked' ? screen.view : undefined}
         onNavigate={navigate}
       />
+      {unlocked && menuNotice && (
+        <div className="menu-notice" role="status">
+          {'text' in menuNotice ? <p>{menuNotice.text}</p> : <ErrorAlert error={menuNotice.error} />}
+          <button type="button" className="button button--quiet" onClick={() => setMenuNotice(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
       {unsaved > 0 && <UnsavedDialog count={unsaved} onStay={() => setUnsaved(0)} onLock={lockNow} />}
       <main id="main" className="app-main" tabIndex={-1}>
         {screen.kind === 'loading' && (
@@ -167,6 +198,8 @@ export function App() {
             onOpenCase={(id) => navigate({ name: 'case', id })}
             onImported={() => setListRound((n) => n + 1)}
             onVaultLocked={foundLocked}
+            request={listRequest}
+            onRequestDone={() => setListRequest(null)}
           />
         )}
         {screen.kind === 'unlocked' && screen.view.name === 'case' && (

@@ -17,6 +17,8 @@ export function TextField({ id, label, hint, errorKey, className, ...input }: Fi
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errorKey ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  // Text follows its own script (an Arabic name right to left); a caller's explicit dir wins.
+  const textual = input.type === undefined || input.type === 'text' || input.type === 'search';
   return (
     <div className={`field${errorKey ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -25,6 +27,7 @@ export function TextField({ id, label, hint, errorKey, className, ...input }: Fi
         className={className ? `input ${className}` : 'input'}
         aria-invalid={errorKey ? true : undefined}
         aria-describedby={describedBy}
+        dir={textual ? 'auto' : undefined}
         {...input}
       />
       {errorKey && (

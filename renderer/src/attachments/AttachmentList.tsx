@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../preload/contract';
 import { api, type ApiError, toApiError } from '../api/client';
 import { saveCopy } from './download';
-import { formatSize } from './format';
+import { formatSize } from '../i18n/format';
 
 interface Props {
   attachments: AttachmentMeta[];

@@ -25,11 +25,13 @@ export function AttachmentsPanel({ caseId, attachments, onChange, onVaultLocked 
   const { t } = useTranslation();
   const [staged, setStaged] = useState<Staged[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [dropRefused, setDropRefused] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const stage = (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    setDropRefused(false);
     const added = Array.from(files, (file) => ({ key: (nextKey += 1), file, documentDate: '', description: '', sent: 0, state: 'ready' as const }));
     setStaged((list) => [...list, ...added]);
   };
@@ -72,17 +74,26 @@ export function AttachmentsPanel({ caseId, attachments, onChange, onVaultLocked 
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
         data-testid="dropzone"
         onDragOver={(event) => {
+          // Only files may land here; dragged text or links are refused by the pointer.
+          if (!Array.from(event.dataTransfer.types).includes('Files')) return;
           event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
           setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(event) => {
+          // Moving over the hint or the button inside is not leaving.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={(event) => {
           event.preventDefault();
           setDragging(false);
-          stage(event.dataTransfer.files);
+          const { files } = event.dataTransfer;
+          setDropRefused(files.length === 0);
+          stage(files);
         }}
       >
-        <p>{t('attachments.dropHint')}</p>
+        <p aria-live="polite">{dragging ? t('dropFiles.active') : t('attachments.dropHint')}</p>
+        {dropRefused && <p role="alert">{t('dropFiles.notFiles')}</p>}
         <label htmlFor="attachment-files" className="button">
           {t('attachments.choose')}
         </label>

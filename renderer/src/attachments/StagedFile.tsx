@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isValidPartialDate } from '../../../preload/schemas/dates';
 import type { ApiError } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { formatSize } from './format';
+import { formatPercent, formatSize } from '../i18n/format';
 
 export interface Staged {
   key: number;
@@ -76,9 +76,9 @@ export function StagedFile({ item, onChange, onUpload, onCancel, onDiscard }: Pr
         <div className="upload-progress">
           <label htmlFor={`${id}-progress`}>{t('attachments.uploading', { name: item.file.name })}</label>
           <progress id={`${id}-progress`} max={100} value={percent}>
-            {percent}%
+            {formatPercent(percent, i18n.language)}
           </progress>
-          <span aria-hidden="true">{percent}%</span>
+          <span aria-hidden="true">{formatPercent(percent, i18n.language)}</span>
           <button type="button" className="button" onClick={onCancel}>
             {t('attachments.cancelUpload')}
           </button>

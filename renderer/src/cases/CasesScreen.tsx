@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { PlusIcon } from '../app/icons';
 import { ImportDialog } from '../exchange/ImportDialog';
+import type { ListRequest } from '../app/menuCommands';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { CaseTable } from './CaseTable';
 import { EmptyState } from './EmptyState';
 import { NewCaseDialog } from './NewCaseDialog';
+import { RecentCases } from './RecentCases';
 import { SearchBox } from './SearchBox';
 import { useCaseWindow } from './useCaseWindow';
 
@@ -16,9 +18,12 @@ interface Props {
   /** Cases came in from a case file: the list should ask again. */
   onImported: () => void;
   onVaultLocked: () => void;
+  /** From the application menu: open "New case" or go to the search box (app/menuCommands.ts). */
+  request?: ListRequest | null;
+  onRequestDone?: () => void;
 }
 
-export function CasesScreen({ onOpenCase, onImported, onVaultLocked }: Props) {
+export function CasesScreen({ onOpenCase, onImported, onVaultLocked, request = null, onRequestDone }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
@@ -32,6 +37,20 @@ export function CasesScreen({ onOpenCase, onImported, onVaultLocked }: Props) {
   useEffect(() => {
     if (search.error?.code === 'VAULT_LOCKED') onVaultLocked();
   }, [search.error, onVaultLocked]);
+
+  // A menu request opens "New case" in the same render (React's adjust-state-while-rendering
+  // pattern); focusing the search box is DOM work, so it waits for the effect, which runs after
+  // useFocusOnMount's: the menu's choice of focus wins over the heading.
+  const [seenRequest, setSeenRequest] = useState<ListRequest | null>(null);
+  if (request && request !== seenRequest) {
+    setSeenRequest(request);
+    if (request.action === 'newCase') setCreating(true);
+  }
+  useEffect(() => {
+    if (!request) return;
+    if (request.action === 'find') document.getElementById('case-search')?.focus();
+    onRequestDone?.();
+  }, [request, onRequestDone]);
 
   return (
     <section className="page" aria-labelledby="cases-title">
@@ -55,6 +74,7 @@ export function CasesScreen({ onOpenCase, onImported, onVaultLocked }: Props) {
         </div>
       </div>
       <SearchBox value={text} onChange={setText} />
+      {!text && <RecentCases onOpenCase={onOpenCase} onVaultLocked={onVaultLocked} />}
       {search.error && <ErrorAlert error={search.error} />}
       {search.loaded &&
         (search.total > 0 ? (

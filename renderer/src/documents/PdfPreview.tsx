@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion } from '../../../preload/contract';
 import { ApiError } from '../api/client';
-import { readVersion } from './bytes';
+import { useSaveCopyTarget } from '../app/menuCommands';
+import { readVersion, saveVersionCopy } from './bytes';
 import { DocumentError } from './DocumentError';
 import { openPdf } from './pdfjs';
 
@@ -24,6 +25,8 @@ interface Props {
 
 export function PdfPreview({ version, onClose, onVaultLocked }: Props) {
   const { t } = useTranslation();
+  // The menu's "Save a copy" saves the document shown here (app/menuCommands.ts).
+  useSaveCopyTarget(() => saveVersionCopy(version));
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [pageSize, setPageSize] = useState<{ width: number; height: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

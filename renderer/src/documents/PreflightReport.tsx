@@ -4,7 +4,7 @@
 // are old or superseded. The first two stop generation; stale sources ask for "Generate anyway".
 import { useTranslation } from 'react-i18next';
 import type { DocumentFormat, Preflight, StaleCitation } from '../../../preload/contract';
-import { formatPartialDate } from '../evidence/format';
+import { formatPartialDate } from '../i18n/format';
 import { useMaxAgeMonths } from '../evidence/useEvidenceSettings';
 import { localeFor } from '../i18n';
 import { goToSection, sectionForField } from './sections';

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion, TemplateSummary } from '../../../preload/contract';
 import { api, type ApiError, toApiError } from '../api/client';
-import { formatSize } from '../attachments/format';
-import { localeFor } from '../i18n';
+import { formatShortDay, formatSize, formatTime } from '../i18n/format';
 import { saveVersionCopy } from './bytes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { templateTitle } from './useTemplates';
@@ -26,9 +25,6 @@ export function VersionList({ versions, templates, previewing, onPreview, onDele
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<DocumentVersion | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const locale = localeFor(i18n.language);
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
 
   const run = async (version: DocumentVersion, action: () => Promise<unknown>) => {
     if (busy) return;
@@ -77,8 +73,8 @@ export function VersionList({ versions, templates, previewing, onPreview, onDele
                   <td>{t(`documents.format.${version.format}`)}</td>
                   <td>
                     <time dateTime={version.createdAt}>
-                      {day.format(new Date(version.createdAt))}
-                      <span className="doc-versions__time">{time.format(new Date(version.createdAt))}</span>
+                      {formatShortDay(version.createdAt, i18n.language)}
+                      <span className="doc-versions__time">{formatTime(version.createdAt, i18n.language)}</span>
                     </time>
                   </td>
                   <td>{formatSize(version.size, i18n.language)}</td>

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../preload/contract';
 import { localeFor } from '../i18n';
-import { formatPartialDate } from './format';
+import { formatPartialDate } from '../i18n/format';
 import { useMaxAgeMonths } from './useEvidenceSettings';
 
 export function CurrencyWarning({ currency }: { currency: Currency }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../preload/contract';
 import { api, type ApiError, toApiError } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
-import { formatSize } from '../attachments/format';
+import { formatPercent, formatSize } from '../i18n/format';
 import { uploadAttachment, UploadCancelled } from '../attachments/upload';
 import { PdfPages } from './PdfPages';
 import type { PageSelection } from './selection';
@@ -75,7 +75,7 @@ export function DocumentPanel({ source, onUploaded, onUseSelection, onVaultLocke
         <div className="upload-progress">
           <label htmlFor={`${id}-progress`}>{t('attachments.uploading', { name: upload.name })}</label>
           <progress id={`${id}-progress`} max={100} value={percent}>
-            {percent}%
+            {formatPercent(percent, i18n.language)}
           </progress>
           <button type="button" className="button" onClick={() => upload.controller.abort()}>
             {t('attachments.cancelUpload')}

@@ -6,7 +6,7 @@ import { TAG_AXES, type TagAxis } from '../../../preload/contract';
 import { isValidPartialDate } from '../../../preload/schemas/dates';
 import { labelOf } from '../reference/useReference';
 import type { SearchInput } from './useEvidenceSearch';
-import { useTags } from './useTags';
+import { tagsForDisplay, useTags } from './useTags';
 
 export interface Filters {
   topic: string;
@@ -70,7 +70,7 @@ export function SearchFilters({ filters, onChange }: { filters: Filters; onChang
       <label htmlFor={`${id}-${axis}`}>{t(`evidence.axis.${axis}`)}</label>
       <select id={`${id}-${axis}`} className="input select" value={filters[axis]} onChange={(event) => set({ [axis]: event.target.value })}>
         <option value="">{t('evidence.filters.any')}</option>
-        {(lists?.[axis] ?? []).map((tag) => (
+        {tagsForDisplay(lists?.[axis] ?? [], i18n.language).map((tag) => (
           <option key={tag.id} value={tag.id}>
             {labelOf(tag.labels, i18n.language)}
           </option>

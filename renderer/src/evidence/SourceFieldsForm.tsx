@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SourceKind, type Source } from '../../../preload/contract';
 import { TextField } from '../app/TextField';
 import { localeFor } from '../i18n';
-import { formatPartialDate } from './format';
+import { formatPartialDate } from '../i18n/format';
 import type { SourceDraft } from './sourceForm';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SourceBrief } from '../../../preload/contract';
 import { localeFor } from '../i18n';
-import { formatPartialDate } from './format';
+import { formatPartialDate } from '../i18n/format';
 
 export function SourceLine({ source }: { source: SourceBrief }) {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../preload/contract';
 import { localeFor } from '../i18n';
 import { CurrencyWarning } from './CurrencyWarning';
-import { formatPartialDate } from './format';
+import { formatPartialDate } from '../i18n/format';
 
 export function SourcesPane({ sources, onOpen }: { sources: Source[]; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import type { Labels, TagAxis, TagLists } from '../../../preload/contract';
 import { type ApiError, toApiError } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { labelOf } from '../reference/useReference';
+import { tagsForDisplay } from './useTags';
 
 interface Props {
   axis: TagAxis;
@@ -25,7 +26,7 @@ export function TagPicker({ axis, lists, value, onChange, onAddTag }: Props) {
   const second: keyof Labels = first === 'da' ? 'en' : 'da';
   const label = labels[first].trim();
   const [error, setError] = useState<ApiError | null>(null);
-  const tags = lists?.[axis] ?? [];
+  const tags = tagsForDisplay(lists?.[axis] ?? [], i18n.language);
   const known = new Set(tags.map((tag) => tag.id));
   const add = async () => {
     if (!label.trim()) return;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Labels, Tag, TagAxis, TagLists } from '../../../preload/contract';
 import { api } from '../api/client';
+import { collatorFor } from '../i18n/collate';
 import { labelOf } from '../reference/useReference';
 
 let cached: Promise<TagLists> | null = null;
@@ -47,6 +48,17 @@ export function useTags(): { lists: TagLists | null; addTag: (axis: TagAxis, lab
     return tag;
   }, []);
   return { lists, addTag };
+}
+
+/**
+ * One axis's tags in the order a list shows them: the shipped ones in the catalogue's order (it
+ * groups related topics), then the clinic's own alphabetically in the UI's language.
+ */
+export function tagsForDisplay(tags: readonly Tag[], language: string): Tag[] {
+  const { compare } = collatorFor(language);
+  const shipped = tags.filter((tag) => tag.origin === 'shipped');
+  const own = tags.filter((tag) => tag.origin !== 'shipped').sort((a, b) => compare(labelOf(a.labels, language), labelOf(b.labels, language)));
+  return [...shipped, ...own];
 }
 
 /** A tag's label in the UI's language, or its id when the tag is not (yet) in the lists. */

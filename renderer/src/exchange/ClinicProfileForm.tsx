@@ -69,6 +69,7 @@ export function ClinicProfileForm({ identity, onSaved, onCancel, onVaultLocked }
           className="input textarea"
           rows={3}
           maxLength={500}
+          dir="auto"
           aria-invalid={formState.errors.address ? true : undefined}
           aria-describedby={formState.errors.address ? 'clinic-address-error' : undefined}
           {...register('address')}

@@ -11,6 +11,7 @@ import { AddressBook } from './AddressBook';
 import { ClinicProfileForm } from './ClinicProfileForm';
 import { ExchangeLog } from './ExchangeLog';
 import { IdentityPanel } from './IdentityPanel';
+import { partnersForDisplay } from './partnerOrder';
 import './exchange.css';
 
 async function loadClinic() {
@@ -19,7 +20,7 @@ async function loadClinic() {
 }
 
 export function ClinicScreen({ onVaultLocked }: { onVaultLocked: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const load = useCallback(() => loadClinic(), []);
   const { data, error, setData } = useApiLoad(load, onVaultLocked);
@@ -33,7 +34,7 @@ export function ClinicScreen({ onVaultLocked }: { onVaultLocked: () => void }) {
     setData((previous) => {
       if (!previous) return previous;
       const others = previous.partners.filter((item) => item.id !== partner.id);
-      return { ...previous, partners: [...others, partner].sort((a, b) => a.profile.name.localeCompare(b.profile.name)) };
+      return { ...previous, partners: [...others, partner] };
     });
 
   return (
@@ -61,7 +62,7 @@ export function ClinicScreen({ onVaultLocked }: { onVaultLocked: () => void }) {
       {data?.identity && (
         <div className="exchange-grid">
           {!editing && <IdentityPanel identity={data.identity} onEdit={() => setEditing(true)} onVaultLocked={onVaultLocked} />}
-          <AddressBook partners={data.partners} onChange={setPartner} onVaultLocked={onVaultLocked} />
+          <AddressBook partners={partnersForDisplay(data.partners, i18n.language)} onChange={setPartner} onVaultLocked={onVaultLocked} />
           <ExchangeLog onVaultLocked={onVaultLocked} />
         </div>
       )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useApiLoad } from '../app/useApiLoad';
+import { formatDateTime } from '../i18n/format';
 
 async function loadLog() {
   const [log, cases] = await Promise.all([api.exchange.log(), api.cases.list({ limit: 500 })]);
@@ -17,7 +18,6 @@ export function ExchangeLog({ onVaultLocked }: { onVaultLocked: () => void }) {
   const { t, i18n } = useTranslation();
   const load = useCallback(() => loadLog(), []);
   const { data, error } = useApiLoad(load, onVaultLocked);
-  const when = new Intl.DateTimeFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section className="card stack" aria-labelledby="exchange-log-title">
@@ -42,7 +42,7 @@ export function ExchangeLog({ onVaultLocked }: { onVaultLocked: () => void }) {
               {data.items.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
                   </td>
                   <td>{t(`exchange.log.${entry.direction}`)}</td>
                   <td>

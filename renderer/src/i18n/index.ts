@@ -14,10 +14,7 @@ export function initialLanguage(saved: Language | null, browserLanguage: string 
   return browserLanguage?.toLowerCase().startsWith('da') ? 'da' : 'en';
 }
 
-/** The locale used for dates and numbers: Danish, or British English (day-month order, 24-hour clock). */
-export function localeFor(language: string): string {
-  return language === 'da' ? 'da-DK' : 'en-GB';
-}
+export { localeFor } from './locale';
 
 export const i18n = i18next.createInstance();
 

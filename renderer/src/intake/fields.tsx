@@ -90,13 +90,14 @@ interface InputProps {
   autoFocus?: boolean;
 }
 
+/** Free text follows its own script (dir="auto"): an Arabic name runs right to left, a Latin one left to right. */
 export function TextInput({ name, label, hint, special, className, options, type = 'text', ...rest }: InputProps) {
   const { register } = useFormContext();
   const id = useId();
   const errorKey = useErrorKey(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} errorKey={errorKey} special={special} className={className}>
-      {(aria) => <input id={id} className="input" type={type} autoComplete="off" spellCheck={false} {...rest} {...aria} {...register(name, options)} />}
+      {(aria) => <input id={id} className="input" type={type} dir={type === 'text' ? 'auto' : undefined} autoComplete="off" spellCheck={false} {...rest} {...aria} {...register(name, options)} />}
     </FieldFrame>
   );
 }

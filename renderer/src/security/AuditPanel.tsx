@@ -8,6 +8,7 @@ import { api, toApiError, type ApiError } from '../api/client';
 import { downloadBlob } from '../app/download';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useApiLoad } from '../app/useApiLoad';
+import { formatDateTime } from '../i18n/format';
 
 const PAGE = 25;
 const MEDIA_TYPES = { json: 'application/json', csv: 'text/csv' } as const;
@@ -21,7 +22,6 @@ export function AuditPanel({ onVaultLocked }: { onVaultLocked: () => void }) {
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-  const when = new Intl.DateTimeFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
   const failed = (caught: unknown) => {
     const failure = toApiError(caught);
@@ -111,7 +111,7 @@ export function AuditPanel({ onVaultLocked }: { onVaultLocked: () => void }) {
                   <tr key={entry.seq}>
                     <td>{entry.seq}</td>
                     <td>
-                      <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language, true)}</time>
                     </td>
                     <td dir="auto">{entry.actor}</td>
                     <td>{t(`audit.actions.${entry.action}`)}</td>

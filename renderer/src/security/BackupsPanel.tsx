@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../../preload/schemas/security';
 import { api, toApiError, type ApiError } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useApiLoad } from '../app/useApiLoad';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import { BackupDialog } from './BackupDialog';
 
 interface Props {
@@ -22,7 +23,6 @@ export function BackupsPanel({ onVaultLocked, onRestored }: Props) {
   const [made, setMade] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<{ mode: 'check' | 'restore'; backup: BackupInfo } | null>(null);
-  const when = new Intl.DateTimeFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
   const backUpNow = async () => {
     setBusy(true);
@@ -43,8 +43,8 @@ export function BackupsPanel({ onVaultLocked, onRestored }: Props) {
 
   const size = (bytes: number) =>
     bytes < 1024 * 1024
-      ? t('backups.size.kib', { value: Math.max(1, Math.round(bytes / 1024)) })
-      : t('backups.size.mib', { value: (bytes / (1024 * 1024)).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
+      ? t('backups.size.kib', { value: formatNumber(Math.max(1, Math.round(bytes / 1024)), i18n.language) })
+      : t('backups.size.mib', { value: formatNumber(bytes / (1024 * 1024), i18n.language, 1) });
 
   return (
     <section className="card stack" aria-labelledby="backups-title" data-testid="backups-panel">
@@ -78,7 +78,7 @@ export function BackupsPanel({ onVaultLocked, onRestored }: Props) {
               {data.items.map((backup) => (
                 <tr key={backup.id} data-backup-id={backup.id}>
                   <th scope="row">
-                    <time dateTime={backup.createdAt}>{when.format(new Date(backup.createdAt))}</time>
+                    <time dateTime={backup.createdAt}>{formatDateTime(backup.createdAt, i18n.language, true)}</time>
                   </th>
                   <td>{t(`backups.kind.${backup.kind}`)}</td>
                   <td>{size(backup.size)}</td>
@@ -100,7 +100,7 @@ export function BackupsPanel({ onVaultLocked, onRestored }: Props) {
         <BackupDialog
           mode={dialog.mode}
           backup={dialog.backup}
-          label={`${when.format(new Date(dialog.backup.createdAt))} · ${t(`backups.kind.${dialog.backup.kind}`)}`}
+          label={`${formatDateTime(dialog.backup.createdAt, i18n.language, true)} · ${t(`backups.kind.${dialog.backup.kind}`)}`}
           onClose={() => setDialog(null)}
           onVaultLocked={onVaultLocked}
           onRestored={onRestored}

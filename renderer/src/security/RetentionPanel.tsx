@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorAlert } from '../app/ErrorAlert';
 import { useApiLoad } from '../app/useApiLoad';
+import { formatShortDay } from '../i18n/format';
 
 interface Props {
   onVaultLocked: () => void;
@@ -16,7 +17,6 @@ export function RetentionPanel({ onVaultLocked, onOpenCase }: Props) {
   const { t, i18n } = useTranslation();
   const load = useCallback(() => api.cases.retention(), []);
   const { data, error } = useApiLoad(load, onVaultLocked);
-  const day = new Intl.DateTimeFormat(i18n.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium' });
 
   return (
     <section className="card stack" aria-labelledby="retention-title" data-testid="retention-panel">
@@ -49,7 +49,7 @@ export function RetentionPanel({ onVaultLocked, onOpenCase }: Props) {
                       </button>
                     </td>
                     <td dir="auto">{item.clientName}</td>
-                    <td>{day.format(new Date(item.updatedAt))}</td>
+                    <td>{formatShortDay(item.updatedAt, i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>

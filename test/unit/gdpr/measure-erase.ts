@@ -1,5 +1,5 @@
 // Measures the erasure on an encrypted vault holding 50 MB of one client's attachments, and what
-// a VACUUM afterwards would add (docs/security-parts/gdpr.md quotes the figures).
+// a VACUUM afterwards would add (docs/security.md quotes the figures).
 // Run: npx tsx test/unit/gdpr/measure-erase.ts
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -23,7 +23,7 @@ import { deeplyNested, hostileJson, mutatedFrom, prototypeKeys } from './hostile
 import { validExamples, type Fixture } from './method-examples';
 import { envelopeOf, expectCleanError, expectNothingWritten, snapshotVault, type VaultSnapshot } from './vault-snapshot';
 
-/** Inputs per method and kind; see docs/security-parts/hostile.md for the totals. */
+/** Inputs per method and kind; see docs/security.md (Hostile input) for the totals. */
 export const RANDOM_RUNS = 12;
 export const MUTATED_RUNS = 12;
 

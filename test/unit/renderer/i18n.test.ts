@@ -84,6 +84,47 @@ describe('i18n catalogues', () => {
     }
   });
 
+  it('use the same Danish word for each term everywhere', () => {
+    // The glossary (docs/i18n.md): one Danish word per thing, so a person never wonders whether
+    // "adgangsfrase" and "adgangssætning" are two different secrets.
+    const glossary: { term: string; danish: RegExp; notInDanish: RegExp }[] = [
+      { term: 'vault', danish: /\bboks/i, notInDanish: /\bvaults?\b|pengeskab/i },
+      { term: 'passphrase', danish: /adgangssætning/i, notInDanish: /adgangsfrase|kodesætning|passphrase|kodeord|password/i },
+      { term: 'backup', danish: /sikkerhedskopi/i, notInDanish: /\bbackup(s|pen|perne)?\b/i },
+      { term: 'audit log', danish: /revisionslog/i, notInDanish: /\baudit|logbog/i },
+      { term: 'case', danish: /\bsag/i, notInDanish: /\bcases?\b/i },
+      { term: 'client', danish: /\bklient/i, notInDanish: /\bclients?\b/i },
+    ];
+    // Quoted names ("backups" folder, a CLI command), options (--passphrase-env), placeholders and
+    // template paths (client.name) are not Danish prose.
+    const prose = (text: string) =>
+      text
+        .replace(/\{\{[^}]*\}\}/g, '')
+        .replace(/“[^”]*”|»[^«]*«|`[^`]*`|"[^"]*"/g, '')
+        .replace(/--[\w-]+/g, '')
+        .replace(/\b[\w-]+(\.[\w-]+)+\b/g, '');
+    const danishTexts = [...flat.da].map(([key, text]) => ({ key, text: prose(text) }));
+    for (const { term, danish, notInDanish } of glossary) {
+      expect(danishTexts.some(({ text }) => danish.test(text)), `Danish for ${term} is used`).toBe(true);
+      const wrong = danishTexts.filter(({ text }) => notInDanish.test(text)).map(({ key }) => key);
+      expect(wrong, `Danish for "${term}" is ${danish.source}`).toEqual([]);
+    }
+  });
+
+  it('translate every Danish text: one the same as English is made only of words both languages share', () => {
+    // Words that are spelt the same in Danish and English (and the names of the app, formats and
+    // the two languages, each written in its own language). Anything else the same in both
+    // catalogues is English left in da.json.
+    const sameInBoth = new Set(
+      'Briefcase Dansk English Status Religion E-mail Note Type Id Version Format Zoom Import Operation Word DOCX PDF SHA-256 CSL-JSON RIS DOI URL KiB MiB'.split(' '),
+    );
+    const untranslated = [...flat.en]
+      .filter(([key, english]) => flat.da.get(key) === english)
+      .filter(([, english]) => (english.replace(/\{\{[^}]*\}\}/g, '').match(/\p{L}[\p{L}\d-]*/gu) ?? []).some((word) => !sameInBoth.has(word)))
+      .map(([key, english]) => `${key}: ${english}`);
+    expect(untranslated).toEqual([]);
+  });
+
   it('have every literal key the code passes to t()', () => {
     const used = matches(/\bt\(\s*'([A-Za-z][\w-]*(?:\.[\w-]+)+)'/g);
     expect(used.size).toBeGreaterThan(20);

@@ -13,6 +13,8 @@ import m008 from './008_exchange';
 import m009 from './009_exchange_log_manifest';
 import m010 from './010_clinic_settings';
 import m011 from './011_audit';
+import m012 from './012_demo_marker';
+import m013 from './013_recent_cases';
 
 export interface Migration {
   version: number;
@@ -25,7 +27,7 @@ export interface Migration {
   foreignKeysOff?: boolean;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 export function schemaVersion(db: Db): number {
