@@ -113,7 +113,7 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
     const container = join(dir, 'case.briefcase');
     const plainTar = join(dir, 'case.tar');
     const cliOut = join(dir, 'cli.age');
-    const ours = { export: [] as number[], import: [] as number[], exportMem: 0, importMem: 0 };
+    const ours = { export: [] as number[], transit: [] as number[], import: [] as number[], exportMem: 0, importMem: 0 };
     const cli = { encrypt: [] as number[], encryptSynced: [] as number[], decrypt: [] as number[], encryptMem: 0, decryptMem: 0 };
     /** Untimed, before each timed step: a new output file, and nothing left for the step to flush. */
     const freshStart = (output?: string) => {
@@ -125,6 +125,11 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
       const exported = await withPeakRss(() => writeContainer(container, entries, options));
       ours.export.push(exported.ms);
       ours.exportMem = Math.max(ours.exportMem, exported.extra);
+      // The app's own export (exchange.export): a transit copy for the window to download, not fsynced.
+      freshStart(container);
+      const transit = await withPeakRss(() => writeContainer(container, entries, { ...options, durable: false }));
+      ours.transit.push(transit.ms);
+      ours.exportMem = Math.max(ours.exportMem, transit.extra);
       freshStart();
       const imported = await withPeakRss(() => readContainer(container, { identities: [bob.secrets.ageIdentity] }, countingSink));
       ours.import.push(imported.ms);
@@ -140,11 +145,11 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
       const decrypted = timedCommand(['age', '-d', '-i', keyFile, '-o', '/dev/null', container]);
       cli.decrypt.push(decrypted.ms);
       cli.decryptMem = Math.max(cli.decryptMem, decrypted.maxRss);
-      log(`  run ${run + 1}: export ${ms(exported.ms)} (age -e ${ms(encrypted.ms)}, with fsync ${ms(cli.encryptSynced.at(-1)!)}), import ${ms(imported.ms)} (age -d ${ms(decrypted.ms)})`);
+      log(`  run ${run + 1}: export fsynced ${ms(exported.ms)} (age -e + sync ${ms(cli.encryptSynced.at(-1)!)}), for download ${ms(transit.ms)} (age -e ${ms(encrypted.ms)}), import ${ms(imported.ms)} (age -d ${ms(decrypted.ms)})`);
     }
     const size = statSync(container).size;
     const med = (xs: number[]) => summarise(xs).median;
-    const exportRatio = med(ours.export) / med(cli.encrypt);
+    const exportRatio = med(ours.transit) / med(cli.encrypt);
     const importRatio = med(ours.import) / med(cli.decrypt);
     const syncedRatio = med(ours.export) / med(cli.encryptSynced);
 
@@ -162,7 +167,7 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
       const stream = await decrypter.decrypt(Readable.toWeb(createReadStream(cliOut, { highWaterMark: MiB })) as ReadableStream<Uint8Array>);
       await pipeline(Readable.fromWeb(stream as unknown as WebReadableStream), new Writable({ write: (_c, _e, done) => done() }));
     });
-    log(`  age-encryption's JavaScript STREAM: encrypt ${ms(js.ms)}, decrypt ${ms(jsDecrypt.ms)} (ours, native: ${ms(med(ours.export))} / ${ms(med(ours.import))} for the whole export/import)`);
+    log(`  age-encryption's JavaScript STREAM: encrypt ${ms(js.ms)}, decrypt ${ms(jsDecrypt.ms)} (ours, native: ${ms(med(ours.transit))} / ${ms(med(ours.import))} for the whole export for download/import)`);
 
     // (b) 1 GB, in a fresh process so that the RSS before is the container's baseline alone.
     const child = JSON.parse(execFileSync(TSX, [fileURLToPath(import.meta.url), CHILD_ARG, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as BigRun;
@@ -174,26 +179,27 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
     return {
       title: '9. Case exchange: 200 MB export and import beside the age CLI; 1 GB streaming',
       verdicts: [
-        { benchmark: '9a. export of 200 MB vs age -e', measured: `${ms(med(ours.export))} vs ${ms(med(cli.encrypt))} (${ratio(exportRatio)})`, target: `≤ ${TARGET_RATIO}×`, pass: exportRatio <= TARGET_RATIO },
+        { benchmark: '9a. export of 200 MB (the app\'s, for download) vs age -e', measured: `${ms(med(ours.transit))} vs ${ms(med(cli.encrypt))} (${ratio(exportRatio)})`, target: `≤ ${TARGET_RATIO}×`, pass: exportRatio <= TARGET_RATIO },
+        { benchmark: '9a. export of 200 MB to a chosen path (fsynced) vs age -e then sync', measured: `${ms(med(ours.export))} vs ${ms(med(cli.encryptSynced))} (${ratio(syncedRatio)})`, target: `≤ ${TARGET_RATIO}×`, pass: syncedRatio <= TARGET_RATIO },
         { benchmark: '9a. import of 200 MB vs age -d', measured: `${ms(med(ours.import))} vs ${ms(med(cli.decrypt))} (${ratio(importRatio)})`, target: `≤ ${TARGET_RATIO}×`, pass: importRatio <= TARGET_RATIO },
         { benchmark: '9b. 1 GB container: peak extra RSS (write, read)', measured: `${mib(bigWrite.extra)}, ${mib(bigRead.extra)}`, target: `≤ ${TARGET_EXTRA_MB} MB`, pass: peakExtra <= TARGET_EXTRA_MB * MB },
       ],
       body: [
         `A case JSON and 4 attachments of 50 MB (random bytes) → a ${mib(size)} container to one X25519 recipient. Medians of ${RUNS}; memory: ours the peak RSS above the RSS before (sampled every 10 ms), the CLI's its whole peak RSS (getrusage). Every input is in the page cache; before each timed step the previous output is removed and \`sync\` run (untimed), so each side writes a new file on the same disk and none flushes another's dirty pages. The CLI's times include starting the process.`,
         [
-          `- **export** (\`writeContainer\`, in this process): reads the entries from files (\`fs.createReadStream\`, 1 MiB), checks each one's size (its SHA-256 is the one recorded when it was stored, and the receiver's to check), writes tar and age to \`case.briefcase.part-…\`, fsyncs it (a datasync every 32 MiB as it goes, and at the end), renames it and fsyncs the folder.`,
+          `- **export** (\`writeContainer\`, in this process): reads the entries from files (\`fs.createReadStream\`, 1 MiB), checks each one's size (its SHA-256 is the one recorded when it was stored, and the receiver's to check), writes tar and age to \`case.briefcase.part-…\` and renames it. **For download** (what the app's Export does, \`exchange.export\`: a private transit file the window downloads, deleted at lock) it is not fsynced, as \`age -e\` does not fsync; **to a chosen path** (\`exchange.exportToPath\`, the CLI) it is fsynced (a datasync every 32 MiB as it goes, and at the end) and so is its folder, compared with \`age -e\` then \`sync\`.`,
           `- **age -e** \`-r … -o cli.age case.tar\`: reads the same archive bytes (${mib(tarBytes)}, plain tar), encrypts and writes them; no hashing, no fsync. **age -e, then \`sync cli.age\`**: the same with its output fsynced, for reference.`,
           `- **import** (\`readContainer\`, in this process): reads our container, decrypts it, reads the tar, verifies the manifest's signature and every entry's size and SHA-256; the sink only counts. **age -d** \`-i … -o /dev/null\`: reads the same container, decrypts it, discards the plaintext.`,
         ].join('\n'),
         table(
           ['', 'ours (median)', 'age CLI (median)', 'ratio', 'ours: peak extra RSS', 'age CLI: peak RSS'],
           [
-            ['export / age -e', ms(med(ours.export)), ms(med(cli.encrypt)), ratio(exportRatio), mib(ours.exportMem), mib(cli.encryptMem)],
-            ['export / age -e then sync (reference)', ms(med(ours.export)), ms(med(cli.encryptSynced)), ratio(syncedRatio), '', ''],
+            ['export for download / age -e', ms(med(ours.transit)), ms(med(cli.encrypt)), ratio(exportRatio), mib(ours.exportMem), mib(cli.encryptMem)],
+            ['export to a chosen path, fsynced / age -e then sync', ms(med(ours.export)), ms(med(cli.encryptSynced)), ratio(syncedRatio), '', ''],
             ['import / age -d', ms(med(ours.import)), ms(med(cli.decrypt)), ratio(importRatio), mib(ours.importMem), mib(cli.decryptMem)],
           ],
         ),
-        `From 16 MiB up, the age STREAM runs on a worker thread (stream-worker.ts) beside the main thread's share, through 1 MiB slots in shared memory: on import the worker reads and decrypts, the main thread hashes the entries and reads the tar; on export the worker seals and writes, and the main thread makes the tar and seals batches itself whenever the worker has two queued. What export does beyond \`age -e\` is mostly the fsync, which \`age -e\` does not do: an export is on the disk when it is reported done (a USB stick may be pulled out at once). ${passFail(exportRatio <= TARGET_RATIO && importRatio <= TARGET_RATIO)}`,
+        `From 16 MiB up, the age STREAM runs on a worker thread (stream-worker.ts) beside the main thread's share, through 1 MiB slots in shared memory: on import the worker reads and decrypts, the main thread hashes the entries and reads the tar; on export the worker seals and writes, and the main thread makes the tar and seals batches itself whenever the worker has two queued. An export to a chosen path is on the disk when it is reported done (a USB stick may be pulled out at once), so it is compared with \`age -e\` followed by \`sync\`. ${passFail(exportRatio <= TARGET_RATIO && syncedRatio <= TARGET_RATIO && importRatio <= TARGET_RATIO)}`,
         table(
           ['1 GB (4 × 250 MB), own process', 'time', 'throughput', 'RSS before', 'peak RSS', 'peak extra RSS'],
           [
@@ -205,7 +211,7 @@ export async function benchExchange(log: (line: string) => void): Promise<Sectio
           ['payload cipher, the same 200 MB', 'encrypt', 'decrypt'],
           [
             ["age-encryption's JavaScript STREAM (web streams)", `${ms(js.ms)} (${rate(tarBytes, js.ms)})`, `${ms(jsDecrypt.ms)} (${rate(tarBytes, jsDecrypt.ms)})`],
-            ['container.ts, native ChaCha20-Poly1305, whole export / import', `${ms(med(ours.export))} (${rate(size, med(ours.export))})`, `${ms(med(ours.import))} (${rate(size, med(ours.import))})`],
+            ['container.ts, native ChaCha20-Poly1305, whole export for download / import', `${ms(med(ours.transit))} (${rate(size, med(ours.transit))})`, `${ms(med(ours.import))} (${rate(size, med(ours.import))})`],
           ],
         ),
       ].join('\n\n'),

@@ -66,6 +66,8 @@ export interface ApiContext extends VaultOptions {
   platform?: Platform;
   /** Length of a minute for the idle lock (60 000); only the e2e harness shortens it, for tests. */
   idleMinuteMs?: number;
+  /** Delay of the first daily-backup check after unlock (backup/schedule.ts); tests shorten it. */
+  firstBackupCheckMs?: number;
   /** Told after the idle clock locked the vault on its own (the app reloads its window: main/system-lock.ts). */
   onIdleLock?: () => void;
 }
@@ -112,7 +114,7 @@ export function createApi(context: ApiContext): Api {
     uploadsFolder.removeLeftovers();
   };
   // The daily backup (backup/schedule.ts): checked at unlock, then hourly until the vault is locked.
-  const dailyBackups = new DailyBackups(vault, (kind) => context.onInternalError?.('backups.daily', kind));
+  const dailyBackups = new DailyBackups(vault, (kind) => context.onInternalError?.('backups.daily', kind), context.firstBackupCheckMs);
   // The audit trail (audit/recorder.ts): `run()` hands it every call; lockVault every lock.
   const recorder = createRecorder({
     vault,
@@ -378,7 +380,8 @@ export function createApi(context: ApiContext): Api {
     'exchange.export': ({ jobId, ...request }) => {
       const exportId = randomUUID();
       const path = exportsFolder.pathFor(exportId);
-      return jobs.run(jobId, async (signal, onProgress) => ({ exportId, ...(await exportTo(vault.db, request, path, { signal, onProgress })) }));
+      // The private transit copy the window downloads (exports-folder.ts): not fsynced, see container.ts.
+      return jobs.run(jobId, async (signal, onProgress) => ({ exportId, ...(await exportTo(vault.db, request, path, { signal, onProgress, durable: false })) }));
     },
     'exchange.readExport': ({ exportId, index }) => exportsFolder.read(exportId, index),
     'exchange.discardExport': ({ exportId }) => {

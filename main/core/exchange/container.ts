@@ -43,6 +43,14 @@ export interface WriteOptions {
   /** Bytes of entries written so far, of all entries' bytes. */
   onProgress?: ((done: number, total: number) => void) | undefined;
   now?: Date | undefined;
+  /**
+   * Flush the file to the disk before it is reported written (the default): an export saved where
+   * the person chose is there when they are told so, even if the computer then loses power or a
+   * USB stick is pulled. False for the app's own transit copy (exchange.export: a private file that
+   * lives only until the window has downloaded it and is deleted at lock): a crash loses it either
+   * way, and the copy the person keeps is the download.
+   */
+  durable?: boolean | undefined;
 }
 
 /**
@@ -113,7 +121,13 @@ export async function writeContainer(outPath: string, entries: ExportEntry[], op
       yield* encryptPayload(key, archive());
     }
 
-    const written = await writeAtomically(outPath, (out) => (offThread ? offThread.write(out.fd, key, [header, nonce], archive()) : writeStream(out, file())));
+    const durable = options.durable ?? true;
+    const flushEvery = durable ? undefined : Infinity;
+    const written = await writeAtomically(
+      outPath,
+      (out) => (offThread ? offThread.write(out.fd, key, [header, nonce], archive(), { durable }) : writeStream(out, file(), { flushEvery })),
+      { durable },
+    );
     return { size: written.size, manifestSha256: sha256Hex(manifestBytes), manifest };
   } finally {
     await offThread?.stop();

@@ -36,6 +36,8 @@ export interface ExportRun {
   signal?: AbortSignal | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   now?: Date;
+  /** See WriteOptions.durable (container.ts): false only for the app's private transit copy. */
+  durable?: boolean;
 }
 
 export async function exportTo(db: Db, input: ExportInput, outPath: string, run: ExportRun = {}): Promise<{ name: string; size: number; manifestSha256: string }> {
@@ -44,7 +46,7 @@ export async function exportTo(db: Db, input: ExportInput, outPath: string, run:
   const secrets = clinicSecrets(db);
   const target = resolveTarget(db, input.to, sender);
   const { entries, cases } = collectEntries(db, input.caseIds, { includeDocuments: input.includeDocuments });
-  const written = await writeContainer(outPath, entries, { sender, secrets, to: target.to, signal: run.signal, onProgress: run.onProgress, now });
+  const written = await writeContainer(outPath, entries, { sender, secrets, to: target.to, signal: run.signal, onProgress: run.onProgress, now, durable: run.durable });
   try {
     db.transaction(() => {
       logExchange(db, { direction: 'export', caseIds: cases.map((c) => c.id!), clinics: target.clinics, via: target.via, manifestSha256: written.manifestSha256 }, now);

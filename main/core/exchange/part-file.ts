@@ -16,18 +16,20 @@ const MAX_PIECES = 512;
 /**
  * Creates the part file, lets `fill` write it from its start, then fsyncs it and renames it to
  * `outPath`. `fill` must not leave anything writing to the file when it settles, either way.
+ * `durable: false` skips the fsyncs, for a file that only lives until it is handed on (see
+ * WriteOptions.durable in container.ts); it still appears whole or not at all.
  */
-export async function writeAtomically<T>(outPath: string, fill: (file: FileHandle) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(outPath: string, fill: (file: FileHandle) => Promise<T>, { durable = true } = {}): Promise<T> {
   const temp = `${outPath}.part-${randomBytes(6).toString('hex')}`;
   let handle: FileHandle | null = null;
   try {
     handle = await open(temp, 'wx', 0o600);
     const result = await fill(handle);
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     handle = null;
     await rename(temp, outPath);
-    await syncDirectory(dirname(outPath));
+    if (durable) await syncDirectory(dirname(outPath));
     return result;
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);
@@ -42,7 +44,7 @@ export async function writeAtomically<T>(outPath: string, fill: (file: FileHandl
  * the data is flushed to disk in the background every FLUSH_EVERY bytes, so the fsync at the end
  * has little left to do. Both are awaited before the next of their kind, and before this settles.
  */
-export async function writeStream(file: FileHandle, data: AsyncIterable<Uint8Array>): Promise<{ size: number }> {
+export async function writeStream(file: FileHandle, data: AsyncIterable<Uint8Array>, { flushEvery = FLUSH_EVERY } = {}): Promise<{ size: number }> {
   let writing: Promise<void> = Promise.resolve();
   let flushing: Promise<void> = Promise.resolve();
   try {
@@ -62,7 +64,7 @@ export async function writeStream(file: FileHandle, data: AsyncIterable<Uint8Arr
       writing = writeAll(file, pieces, bytes, at);
       writing.catch(() => undefined);
       sinceFlush += bytes;
-      if (sinceFlush >= FLUSH_EVERY) {
+      if (sinceFlush >= flushEvery) {
         sinceFlush = 0;
         await flushing;
         const written = writing;

@@ -330,7 +330,7 @@ export interface PayloadWriter {
    * the open file `fd` from its start; the file's size. When this settles, either way,
    * the worker has stopped: nothing writes to `fd` any more.
    */
-  write(fd: number, key: Buffer, head: Uint8Array[], plaintext: AsyncIterable<Uint8Array>): Promise<{ size: number }>;
+  write(fd: number, key: Buffer, head: Uint8Array[], plaintext: AsyncIterable<Uint8Array>, options?: { durable?: boolean }): Promise<{ size: number }>;
   stop(): Promise<void>;
 }
 
@@ -339,10 +339,10 @@ export function startWriter(): PayloadWriter {
   const stop = () => worker.stop();
   return {
     stop,
-    async write(fd, key, head, plaintext) {
+    async write(fd, key, head, plaintext, { durable = true } = {}) {
       const { ring, control, slot } = sharedRing();
       try {
-        worker.post({ mode: 'encrypt', fd, key, ring, control: control.buffer, flushEvery: FLUSH_EVERY });
+        worker.post({ mode: 'encrypt', fd, key, ring, control: control.buffer, flushEvery: durable ? FLUSH_EVERY : Infinity });
         let posted = 0;
         let slotsPosted = 0;
         // Until the worker has done more: the counters tell what it has done; its replies (one

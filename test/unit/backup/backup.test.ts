@@ -9,7 +9,7 @@ import { openEncrypted, PLAIN_SQLITE_HEADER } from '../../../main/core/vault/sql
 import { createApi } from '../../../main/core/api';
 import { apiCalls } from '../api-calls';
 import { FAST_KDF, PASSPHRASE } from '../helpers';
-import { openVault, snapshotTables } from './fixture';
+import { afterFirstBackupCheck, openVault, snapshotTables } from './fixture';
 
 const NEW_PASSPHRASE = 'another long clinic passphrase';
 
@@ -138,12 +138,16 @@ describe('backups', () => {
     const entries = async (action: string) =>
       (await vault.ok<Log>('audit.list', { limit: 500 })).items.filter((entry) => entry.action === action).map((entry) => entry.method);
     await vault.ok('vault.lock', {});
-    await vault.ok('vault.unlock', { path: vault.vaultPath, passphrase: PASSPHRASE }); // makes the daily backup
+    await vault.ok('vault.unlock', { path: vault.vaultPath, passphrase: PASSPHRASE });
+    await afterFirstBackupCheck(); // makes the daily backup
     expect(await entries('backup')).toEqual([]);
     const manual = await vault.ok<BackupInfo>('backups.create', {});
     expect(await entries('backup')).toEqual(['backups.create']);
 
     await vault.ok('backups.restore', { id: manual.id, passphrase: PASSPHRASE });
+    // The manual backup took the day's place in rotation, so the restored vault's first check
+    // makes a daily one again.
+    await afterFirstBackupCheck();
     const { items } = await vault.ok<{ items: BackupInfo[] }>('backups.list', {});
     expect(items.map((item) => item.kind).sort()).toEqual(['daily', 'manual', 'pre-restore']);
     // The restored log is the backup's (made before its own entry), followed by the restore.
@@ -194,9 +198,11 @@ describe('backups', () => {
     const dailies = () => readdirSync(vault.backupsDir).filter((name) => name.includes('-daily-v') && name.endsWith('.bcvault'));
     await vault.ok('vault.lock', {});
     await vault.ok('vault.unlock', { path: vault.vaultPath, passphrase: PASSPHRASE });
+    await afterFirstBackupCheck();
     expect(dailies()).toHaveLength(1);
     await vault.ok('vault.lock', {});
     await vault.ok('vault.unlock', { path: vault.vaultPath, passphrase: PASSPHRASE });
+    await afterFirstBackupCheck();
     expect(dailies()).toHaveLength(1);
 
     // The same backup, as if made 25 hours ago.
@@ -206,6 +212,7 @@ describe('backups', () => {
     renameSync(join(vault.backupsDir, `${made}.keys.json`), join(vault.backupsDir, `${older}.keys.json`));
     await vault.ok('vault.lock', {});
     await vault.ok('vault.unlock', { path: vault.vaultPath, passphrase: PASSPHRASE });
+    await afterFirstBackupCheck();
     expect(dailies()).toHaveLength(2);
   });
 });

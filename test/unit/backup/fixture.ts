@@ -12,10 +12,15 @@ export interface BackupFixture extends ApiCalls {
   backupsDir: string;
 }
 
+/** The daily backup is checked just after unlock, not during it (backup/schedule.ts): wait for that check. */
+export async function afterFirstBackupCheck(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 export async function openVault(): Promise<BackupFixture> {
   const dir = tempDir();
   const vaultPath = join(dir, 'clinic', 'briefcase.vault');
-  const api = createApi({ dataDir: dir, version: '0.0.0-test', kdfCost: FAST_KDF });
+  const api = createApi({ dataDir: dir, version: '0.0.0-test', kdfCost: FAST_KDF, firstBackupCheckMs: 0 });
   const calls = apiCalls(api);
   await calls.ok('vault.create', { path: vaultPath, passphrase: PASSPHRASE });
   return { ...calls, api, dir, vaultPath, backupsDir: join(dir, 'clinic', 'backups') };

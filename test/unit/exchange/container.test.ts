@@ -153,6 +153,30 @@ describe('writeContainer / readContainer', () => {
     }
   });
 
+  it('a transit copy (durable: false, the app\'s download) is as whole and as atomic as a durable one, on both paths', async () => {
+    // Not fsynced is the only difference: the file still appears whole under its name or not at all.
+    const dir = tempDir();
+    const alice = await makeClinic();
+    const options = { sender: alice.public, secrets: alice.secrets, to: { recipients: [alice.public.ageRecipient] }, durable: false };
+    for (const size of [100_000, OFF_THREAD_FROM + 1]) {
+      const files = { 'attachments/x': randomFile(size) };
+      const out = join(dir, `${size}.briefcase`);
+      await writeContainer(out, entriesFrom(files, 300_000), options);
+      const { sink, received } = collectingSink();
+      await readContainer(out, { identities: [alice.secrets.ageIdentity] }, sink);
+      expect(received.map((r) => sha256(r.bytes))).toEqual([sha256(files['attachments/x'])]);
+
+      const controller = new AbortController();
+      const cancelled = writeContainer(join(dir, `cancelled-${size}.briefcase`), entriesFrom(files, 30_000), {
+        ...options,
+        signal: controller.signal,
+        onProgress: (done) => done > size / 2 && controller.abort(),
+      });
+      expect(await code(cancelled)).toBe('CANCELLED');
+    }
+    expect(readdirSync(dir).sort()).toEqual([`${100_000}.briefcase`, `${OFF_THREAD_FROM + 1}.briefcase`].sort());
+  });
+
   it('replaces an existing file only when complete', async () => {
     const dir = tempDir();
     const alice = await makeClinic();
